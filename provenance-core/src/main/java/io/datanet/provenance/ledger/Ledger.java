@@ -1,0 +1,119 @@
+package io.datanet.provenance.ledger;
+
+import io.datanet.provenance.Digest;
+import io.datanet.provenance.ledger.internal.SqliteLedger;
+import io.datanet.provenance.record.CanonicalRecord;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+
+/**
+ * The provenance ledger: an append-only Merkle log of canonical records (RFC 6962 hashing) with
+ * C2SP signed checkpoints, inclusion and consistency proofs, and lookups by id, id prefix and
+ * {@code model@version}.
+ *
+ * <p>{@link #open(Path)} opens the embedded store: a directory holding one SQLite database in WAL mode
+ * and the log's Ed25519 signing key (mode 0600, generated on first use). Appends are durable when they
+ * return; several processes may append to one ledger at once; a process killed mid-append leaves a
+ * ledger that verifies and holds every acknowledged record. Instances are thread-safe.
+ */
+public interface Ledger extends AutoCloseable {
+    /** The ledger directory used when none is given: {@code $PROVENANCE_LEDGER}, else {@code ./.provenance}. */
+    static Path defaultDirectory() {
+        String env = System.getenv("PROVENANCE_LEDGER");
+        return env != null && !env.isBlank() ? Paths.get(env) : Paths.get(".provenance");
+    }
+
+    /**
+     * Opens (creating if needed) the embedded ledger in {@code directory}.
+     *
+     * @throws LedgerException naming the directory or file when it cannot be created, read or is not a ledger
+     */
+    static Ledger open(Path directory) {
+        return SqliteLedger.open(directory, LedgerOptions.defaults());
+    }
+
+    /** Opens the embedded ledger with options. */
+    static Ledger open(Path directory, LedgerOptions options) {
+        return SqliteLedger.open(directory, options);
+    }
+
+    /** Opens the ledger in {@link #defaultDirectory()}. */
+    static Ledger openDefault() {
+        return open(defaultDirectory());
+    }
+
+    /**
+     * Appends a record; when this returns the record is durable. Appending a record whose exact bytes
+     * are already logged returns the existing entry instead of logging it twice.
+     */
+    LedgerEntry append(CanonicalRecord record);
+
+    /** Appends records in one durable transaction, in order; returns their entries. */
+    List<LedgerEntry> appendAll(List<CanonicalRecord> records);
+
+    /** The number of records logged. */
+    long size();
+
+    /** The entry at {@code index}. */
+    Optional<LedgerEntry> get(long index);
+
+    /** The entry with this record id. */
+    Optional<LedgerEntry> find(Digest recordId);
+
+    /**
+     * Resolves a reference: a record id, a unique id prefix of at least 8 hex characters, or
+     * {@code model@version} (the newest record of that model version).
+     *
+     * @throws RecordNotFoundException when the reference names no record or is ambiguous
+     */
+    LedgerEntry resolve(String ref);
+
+    /** The newest entry whose model weights have this digest (used to find a fine-tune's parent). */
+    Optional<LedgerEntry> findByWeights(Digest weightsDigest);
+
+    /** Streams entries in {@code [from, to)} in log order. */
+    void scan(long from, long to, Consumer<LedgerEntry> consumer);
+
+    /** The RFC 6962 root over the first {@code size} records. */
+    Digest root(long size);
+
+    /**
+     * Signs a checkpoint of the current tree if the newest stored checkpoint is older, stores it and
+     * returns the newest.
+     */
+    SignedCheckpoint checkpoint();
+
+    /** The newest stored checkpoint, if any was signed. */
+    Optional<SignedCheckpoint> latestCheckpoint();
+
+    /** Every stored checkpoint, oldest first. */
+    List<SignedCheckpoint> checkpoints();
+
+    /** The log's verifier key in note format ({@code name+keyhash+base64}). */
+    String verifierKey();
+
+    /** The log's origin (the checkpoint's first line and the key name). */
+    String origin();
+
+    /** An inclusion proof of entry {@code index} in the tree of {@code treeSize} records. */
+    InclusionProof proveInclusion(long index, long treeSize);
+
+    /** A consistency proof between two tree sizes. */
+    ConsistencyProof proveConsistency(long oldSize, long newSize);
+
+    /**
+     * Recomputes every record hash, the tree, the stored tree hashes, every checkpoint's signature and
+     * root, and checks the log is neither truncated nor reordered.
+     *
+     * @param progress receives the number of entries checked so far (may be called often)
+     */
+    VerificationReport verify(LongConsumer progress);
+
+    /** Releases the store. */
+    @Override
+    void close();
+}

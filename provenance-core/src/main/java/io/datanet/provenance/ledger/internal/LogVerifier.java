@@ -1,0 +1,208 @@
+package io.datanet.provenance.ledger.internal;
+
+import io.datanet.provenance.Digest;
+import io.datanet.provenance.InvalidInputException;
+import io.datanet.provenance.ProvenanceException;
+import io.datanet.provenance.ledger.MerkleHash;
+import io.datanet.provenance.ledger.NoteSigner;
+import io.datanet.provenance.ledger.NoteVerifier;
+import io.datanet.provenance.ledger.SignedCheckpoint;
+import io.datanet.provenance.ledger.VerificationReport;
+import io.datanet.provenance.record.CanonicalRecord;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.function.LongConsumer;
+
+/**
+ * Full verification of an embedded ledger in one streaming pass: memory stays constant whatever the
+ * ledger's size (a frontier of at most 64 subtree hashes and one tile per tree level).
+ *
+ * <p>Checks, naming the first entry at fault: every index is present in order; every record's bytes
+ * still hash to the id recorded at append (an edit), and sit at the position they were appended at (a
+ * swap or replacement); every record is a canonical v1 record; every stored tree tile equals the tree
+ * recomputed from the records; every checkpoint is signed by the log's key, and its root equals the root
+ * recomputed over the records it covers (which also proves successive checkpoints consistent); no
+ * checkpoint covers more records than the log holds (truncation).
+ */
+final class LogVerifier {
+    private final Connection conn;
+    private final String location;
+    private final String origin;
+    private final NoteVerifier verifier;
+    private final NoteSigner keyFile;
+    private final List<String> problems = new ArrayList<>();
+    private long firstBad = -1;
+
+    LogVerifier(Connection conn, String location, String origin, NoteVerifier verifier, NoteSigner keyFile) {
+        this.conn = conn;
+        this.location = location;
+        this.origin = origin;
+        this.verifier = verifier;
+        this.keyFile = keyFile;
+    }
+
+    private void problem(long entry, String text) {
+        problems.add(text);
+        if (entry >= 0 && (firstBad < 0 || entry < firstBad)) {
+            firstBad = entry;
+        }
+    }
+
+    VerificationReport run(LongConsumer progress) throws SQLException {
+        if (keyFile != null && !keyFile.name().equals(origin)) {
+            problem(-1, "the signing key file names log " + keyFile.name() + " but the ledger is " + origin);
+        }
+        TreeMap<Long, Digest> expectedRoots = new TreeMap<>();
+        long checkpoints = 0;
+        try (Statement st = conn.createStatement();
+             ResultSet rs = st.executeQuery("SELECT size, note FROM checkpoints ORDER BY size")) {
+            while (rs.next()) {
+                checkpoints++;
+                long size = rs.getLong(1);
+                try {
+                    SignedCheckpoint cp = SignedCheckpoint.verify(rs.getString(2), verifier);
+                    if (cp.checkpoint().size() != size || !cp.checkpoint().origin().equals(origin)) {
+                        problem(-1, "checkpoint at size " + size + ": its note is for " + cp.checkpoint().origin()
+                                + " size " + cp.checkpoint().size());
+                    } else {
+                        expectedRoots.put(size, cp.checkpoint().root());
+                    }
+                } catch (ProvenanceException e) {
+                    problem(-1, "checkpoint at size " + size + ": not validly signed by the log key "
+                            + "(forged or replaced): " + e.getMessage());
+                }
+            }
+        }
+
+        Frontier frontier = new Frontier();
+        TileCheck tiles = new TileCheck();
+        long count = 0;
+        try (PreparedStatement ps = conn.prepareStatement(
+                "SELECT idx, idkey, chk, bytes FROM records ORDER BY idx")) {
+            ps.setFetchSize(256);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long idx = rs.getLong(1);
+                    if (idx != count) {
+                        problem(count, "entry " + count + " is missing (deleted from the log)");
+                        break;
+                    }
+                    byte[] bytes = rs.getBytes(4);
+                    checkEntry(idx, rs.getInt(2), rs.getInt(3), bytes);
+                    Digest leaf = MerkleHash.leaf(bytes);
+                    frontier.add(leaf);
+                    tiles.leaf(idx, leaf);
+                    count++;
+                    Digest expected = expectedRoots.get(count);
+                    if (expected != null && !expected.equals(frontier.root())) {
+                        problem(count - 1, "checkpoint at size " + count + ": its root does not match the logged "
+                                + "records (an entry before " + count + " was altered, reordered or replaced)");
+                    }
+                    if ((count & 4095) == 0) {
+                        progress.accept(count);
+                    }
+                }
+            }
+        }
+        progress.accept(count);
+        Long beyond = expectedRoots.ceilingKey(count + 1);
+        if (beyond != null) {
+            problem(count, "the log is truncated: checkpoint at size " + expectedRoots.lastKey()
+                    + " covers records the log no longer holds (it holds " + count + ")");
+        }
+        if (count == 0 && expectedRoots.isEmpty() && checkpoints == 0) {
+            return new VerificationReport(0, 0, problems, OptionalLong.empty());
+        }
+        return new VerificationReport(count, checkpoints, problems,
+                firstBad < 0 ? OptionalLong.empty() : OptionalLong.of(firstBad));
+    }
+
+    private void checkEntry(long idx, int idkey, int chk, byte[] bytes) {
+        Digest id = Digest.sha256(bytes);
+        if (Keys.of(id) != idkey) {
+            problem(idx, "entry " + idx + ": record bytes were altered (they no longer hash to the id recorded "
+                    + "when it was appended)");
+            return;
+        }
+        if (Keys.position(idx, id) != chk) {
+            problem(idx, "entry " + idx + " (" + id.hex().substring(0, 12) + "): not at the position it was "
+                    + "appended at (entries reordered or replaced)");
+            return;
+        }
+        try {
+            if (!CanonicalRecord.ofStoredBytes(bytes, "entry " + idx).isCanonical()) {
+                problem(idx, "entry " + idx + ": bytes are not the canonical form of its record");
+            }
+        } catch (InvalidInputException e) {
+            problem(idx, "entry " + idx + ": not a valid v1 record: " + e.getMessage());
+        }
+    }
+
+    /** The right edge of the tree: complete subtrees of decreasing size, enough to give any prefix's root. */
+    private static final class Frontier {
+        private final Digest[] byLevel = new Digest[64];
+        private long size;
+
+        void add(Digest leaf) {
+            Digest h = leaf;
+            int level = 0;
+            while (((size >>> level) & 1) == 1) {
+                h = MerkleHash.node(byLevel[level], h);
+                byLevel[level] = null;
+                level++;
+            }
+            byLevel[level] = h;
+            size++;
+        }
+
+        Digest root() {
+            Digest h = null;
+            for (int level = 0; level < 64; level++) {
+                if (((size >>> level) & 1) == 1) {
+                    h = h == null ? byLevel[level] : MerkleHash.node(byLevel[level], h);
+                }
+            }
+            return h == null ? MerkleHash.empty() : h;
+        }
+    }
+
+    /** Recomputes the stored tiles as the records stream by and compares each completed hash. */
+    private final class TileCheck {
+        private final List<List<Digest>> pending = new ArrayList<>();
+        private final TreeStore store = new TreeStore(conn, location);
+
+        void leaf(long idx, Digest leaf) {
+            push(0, idx, leaf);
+        }
+
+        private void push(int t, long index, Digest hash) {
+            while (pending.size() <= t) {
+                pending.add(new ArrayList<>(TreeStore.WIDTH));
+            }
+            List<Digest> group = pending.get(t);
+            group.add(hash);
+            if (group.size() < TreeStore.WIDTH) {
+                return;
+            }
+            Digest up = TreeStore.combine(group.toArray(new Digest[0]), 0, TreeStore.WIDTH);
+            group.clear();
+            long upIndex = index >>> TreeStore.HEIGHT;
+            Digest[] stored = store.tile(t + 1, upIndex >>> TreeStore.HEIGHT);
+            int slot = (int) (upIndex & (TreeStore.WIDTH - 1));
+            if (slot >= stored.length || !stored[slot].equals(up)) {
+                long firstLeaf = upIndex << (TreeStore.HEIGHT * (t + 1));
+                long lastLeaf = ((upIndex + 1) << (TreeStore.HEIGHT * (t + 1))) - 1;
+                problem(firstLeaf, "stored tree hashes for entries " + firstLeaf + ".." + lastLeaf
+                        + " differ from the tree recomputed from the records");
+            }
+            push(t + 1, upIndex, up);
+        }
+    }
+}

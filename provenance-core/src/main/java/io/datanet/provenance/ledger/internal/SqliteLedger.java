@@ -1,0 +1,605 @@
+package io.datanet.provenance.ledger.internal;
+
+import io.datanet.provenance.Digest;
+import io.datanet.provenance.InvalidInputException;
+import io.datanet.provenance.ledger.Checkpoint;
+import io.datanet.provenance.ledger.ConsistencyProof;
+import io.datanet.provenance.ledger.InclusionProof;
+import io.datanet.provenance.ledger.Ledger;
+import io.datanet.provenance.ledger.LedgerEntry;
+import io.datanet.provenance.ledger.LedgerException;
+import io.datanet.provenance.ledger.LedgerOptions;
+import io.datanet.provenance.ledger.MerkleHash;
+import io.datanet.provenance.ledger.NoteSigner;
+import io.datanet.provenance.ledger.NoteVerifier;
+import io.datanet.provenance.ledger.RecordNotFoundException;
+import io.datanet.provenance.ledger.SignedCheckpoint;
+import io.datanet.provenance.ledger.VerificationReport;
+import io.datanet.provenance.record.CanonicalRecord;
+import io.datanet.provenance.record.WeightsDigest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+
+/**
+ * The embedded ledger: one SQLite database in WAL mode with {@code synchronous=FULL}, so a commit is on
+ * disk when it returns and a killed process never leaves a half-written append. Appends take SQLite's
+ * write lock ({@code BEGIN IMMEDIATE}), so several processes append to one file without losing or
+ * forking anything. Access from threads of one process is serialized on one connection.
+ */
+public final class SqliteLedger implements Ledger {
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteLedger.class);
+    static final String DB_FILE = "ledger.db";
+    static final int SCHEMA_VERSION = 1;
+
+    private final Path dir;
+    private final String location;
+    private final Connection conn;
+    private final TreeStore tree;
+    private final LedgerOptions options;
+    private final String origin;
+    private final NoteVerifier verifier;
+    private final String verifierKey;
+    private final NoteSigner signer; // null when the key file is absent (read-only use)
+    private boolean appended;
+    private boolean closed;
+
+    private SqliteLedger(Path dir, Connection conn, LedgerOptions options, String origin, String verifierKey,
+                         NoteSigner signer) {
+        this.dir = dir;
+        this.location = dir.resolve(DB_FILE).toString();
+        this.conn = conn;
+        this.tree = new TreeStore(conn, location);
+        this.options = options;
+        this.origin = origin;
+        this.verifierKey = verifierKey;
+        this.verifier = NoteVerifier.parse(verifierKey);
+        this.signer = signer;
+    }
+
+    /**
+     * Opens or creates the ledger in {@code dir}.
+     *
+     * @throws LedgerException naming the directory or file when it cannot be used
+     */
+    public static SqliteLedger open(Path dir, LedgerOptions options) {
+        Path db = dir.resolve(DB_FILE);
+        try {
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                throw new LedgerException(dir.toString(), "is not a directory");
+            }
+            Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new LedgerException(dir.toString(), "cannot create the ledger directory: " + e.getMessage(), e);
+        }
+        if (!Files.isReadable(dir) || !Files.isWritable(dir) || !Files.isExecutable(dir)) {
+            throw new LedgerException(dir.toString(), "the ledger directory is not readable and writable");
+        }
+        if (Files.exists(db) && !Files.isReadable(db)) {
+            throw new LedgerException(db.toString(), "the ledger database is not readable");
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout(120_000);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        config.setPageSize(32768);
+        Connection conn = null;
+        try {
+            conn = DriverManager.getConnection("jdbc:sqlite:" + db, config.toProperties());
+            conn.setAutoCommit(false);
+            String[] identity = initialize(conn, dir, options);
+            NoteSigner signer = options.signerKey() != null ? NoteSigner.parse(options.signerKey())
+                    : LogKeyFile.read(dir).orElse(null);
+            if (signer != null && !signer.verifierKey().equals(identity[1])) {
+                throw new LedgerException(dir.toString(), "the signing key does not belong to this ledger "
+                        + "(its verifier key differs from the one recorded when the ledger was created)");
+            }
+            return new SqliteLedger(dir, conn, options, identity[0], identity[1], signer);
+        } catch (SQLException e) {
+            closeQuietly(conn);
+            throw new LedgerException(db.toString(), describe(e), e);
+        } catch (RuntimeException e) {
+            closeQuietly(conn);
+            throw e;
+        }
+    }
+
+    static String describe(SQLException e) {
+        int code = e.getErrorCode();
+        if (code == SQLiteErrorCode.SQLITE_NOTADB.code || code == SQLiteErrorCode.SQLITE_CORRUPT.code) {
+            return "is not a ledger database (corrupt or foreign file)";
+        }
+        if (code == SQLiteErrorCode.SQLITE_CANTOPEN.code || code == SQLiteErrorCode.SQLITE_READONLY.code) {
+            return "cannot open the ledger database for writing";
+        }
+        return "database error: " + e.getMessage();
+    }
+
+    private static void closeQuietly(Connection conn) {
+        if (conn != null) {
+            try {
+                conn.close();
+            } catch (SQLException ignored) {
+                // already failing; the original error is what matters
+            }
+        }
+    }
+
+    /** Creates the schema and the log identity on first use; returns {origin, verifier key}. */
+    private static String[] initialize(Connection conn, Path dir, LedgerOptions options) throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            st.executeUpdate("CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID");
+            st.executeUpdate("CREATE TABLE IF NOT EXISTS records(idx INTEGER PRIMARY KEY, idkey INTEGER NOT NULL, "
+                    + "chk INTEGER NOT NULL, modelkey INTEGER NOT NULL, weightskey INTEGER, bytes BLOB NOT NULL)");
+            st.executeUpdate("CREATE INDEX IF NOT EXISTS records_idkey ON records(idkey)");
+            st.executeUpdate("CREATE INDEX IF NOT EXISTS records_modelkey ON records(modelkey)");
+            st.executeUpdate("CREATE INDEX IF NOT EXISTS records_weightskey ON records(weightskey) "
+                    + "WHERE weightskey IS NOT NULL");
+            st.executeUpdate("CREATE TABLE IF NOT EXISTS tiles(level INTEGER NOT NULL, n INTEGER NOT NULL, "
+                    + "hashes BLOB NOT NULL, PRIMARY KEY(level, n)) WITHOUT ROWID");
+            st.executeUpdate("CREATE TABLE IF NOT EXISTS checkpoints(size INTEGER PRIMARY KEY, note TEXT NOT NULL)");
+            String version = meta(conn, "schema");
+            if (version != null && !version.equals(Integer.toString(SCHEMA_VERSION))) {
+                throw new SQLException("unsupported ledger schema version " + version);
+            }
+            String origin = meta(conn, "origin");
+            String vkey = meta(conn, "verifierKey");
+            if (origin == null) {
+                NoteSigner signer;
+                if (options.signerKey() != null) {
+                    signer = NoteSigner.parse(options.signerKey());
+                } else {
+                    String wanted = options.origin() != null ? options.origin()
+                            : "provenance.datanet.io/log/" + HexFormat.of().formatHex(randomBytes(8));
+                    signer = LogKeyFile.readOrCreate(dir, wanted);
+                }
+                origin = signer.name();
+                vkey = signer.verifierKey();
+                putMeta(conn, "schema", Integer.toString(SCHEMA_VERSION));
+                putMeta(conn, "origin", origin);
+                putMeta(conn, "verifierKey", vkey);
+            }
+            conn.commit();
+            return new String[] {origin, vkey};
+        } catch (SQLException | RuntimeException e) {
+            conn.rollback();
+            throw e;
+        }
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] b = new byte[n];
+        new SecureRandom().nextBytes(b);
+        return b;
+    }
+
+    private static String meta(Connection conn, String key) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private static void putMeta(Connection conn, String key, String value) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)")) {
+            ps.setString(1, key);
+            ps.setString(2, value);
+            ps.executeUpdate();
+        }
+    }
+
+    @Override
+    public LedgerEntry append(CanonicalRecord record) {
+        return appendAll(List.of(record)).get(0);
+    }
+
+    @Override
+    public synchronized List<LedgerEntry> appendAll(List<CanonicalRecord> records) {
+        ensureOpen();
+        if (records.isEmpty()) {
+            return List.of();
+        }
+        try {
+            List<LedgerEntry> out = new ArrayList<>(records.size());
+            List<Digest> leaves = new ArrayList<>(records.size());
+            long first = nextIndex();
+            long next = first;
+            try (PreparedStatement insert = conn.prepareStatement("INSERT INTO records(idx, idkey, chk, modelkey, "
+                    + "weightskey, bytes) VALUES (?, ?, ?, ?, ?, ?)")) {
+                java.util.Map<Digest, LedgerEntry> inBatch = new java.util.HashMap<>();
+                for (CanonicalRecord r : records) {
+                    LedgerEntry existing = inBatch.get(r.id());
+                    if (existing == null) {
+                        existing = findInTransaction(r.id()).orElse(null);
+                    }
+                    if (existing != null) {
+                        out.add(existing);
+                        continue;
+                    }
+                    byte[] bytes = r.bytes();
+                    insert.setLong(1, next);
+                    insert.setInt(2, Keys.of(r.id()));
+                    insert.setInt(3, Keys.position(next, r.id()));
+                    insert.setInt(4, Keys.ofModel(r.record().model().ref()));
+                    WeightsDigest w = r.record().model().weights();
+                    if (w == null) {
+                        insert.setNull(5, java.sql.Types.INTEGER);
+                    } else {
+                        insert.setInt(5, Keys.of(w.value()));
+                    }
+                    insert.setBytes(6, bytes);
+                    insert.addBatch();
+                    leaves.add(MerkleHash.leaf(bytes));
+                    LedgerEntry entry = new LedgerEntry(next, r);
+                    inBatch.put(r.id(), entry);
+                    out.add(entry);
+                    next++;
+                }
+                insert.executeBatch();
+            }
+            tree.afterAppend(first, leaves);
+            conn.commit();
+            appended |= !leaves.isEmpty();
+            return out;
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly();
+            if (e instanceof SQLException sql) {
+                throw new LedgerException(location, "append failed: " + describe(sql), sql);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    private long nextIndex() throws SQLException {
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT MAX(idx) FROM records")) {
+            rs.next();
+            long max = rs.getLong(1);
+            return rs.wasNull() ? 0 : max + 1;
+        }
+    }
+
+    private void rollbackQuietly() {
+        tree.invalidate();
+        try {
+            conn.rollback();
+        } catch (SQLException e) {
+            LOG.warn("rollback of ledger {} failed: {}", location, e.getMessage());
+        }
+    }
+
+    /** Ends the implicit read transaction so the next read sees other processes' commits. */
+    private void endRead() {
+        try {
+            conn.commit();
+        } catch (SQLException e) {
+            throw new LedgerException(location, describe(e), e);
+        }
+    }
+
+    @Override
+    public synchronized long size() {
+        ensureOpen();
+        try {
+            return nextIndex();
+        } catch (SQLException e) {
+            throw new LedgerException(location, describe(e), e);
+        } finally {
+            endRead();
+        }
+    }
+
+    @Override
+    public synchronized Optional<LedgerEntry> get(long index) {
+        ensureOpen();
+        try (PreparedStatement ps = conn.prepareStatement("SELECT bytes FROM records WHERE idx = ?")) {
+            ps.setLong(1, index);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(entry(index, rs.getBytes(1))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new LedgerException(location, describe(e), e);
+        } finally {
+            endRead();
+        }
+    }
+
+    private LedgerEntry entry(long index, byte[] bytes) {
+        return new LedgerEntry(index, CanonicalRecord.ofStoredBytes(bytes, location + " entry " + index));
+    }
+
+    @Override
+    public synchronized Optional<LedgerEntry> find(Digest recordId) {
+        ensureOpen();
+        try {
+            return findInTransaction(recordId);
+        } catch (SQLException e) {
+            throw new LedgerException(location, describe(e), e);
+        } finally {
+            endRead();
+        }
+    }
+
+    private Optional<LedgerEntry> findInTransaction(Digest id) throws SQLException {
+        for (LedgerEntry e : byKey("idkey", Keys.of(id))) {
+            if (e.record().id().equals(id)) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private List<LedgerEntry> byKey(String column, int key) throws SQLException {
+        List<LedgerEntry> out = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement(
+                "SELECT idx, bytes FROM records WHERE " + column + " = ? ORDER BY idx")) {
+            ps.setInt(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(entry(rs.getLong(1), rs.getBytes(2)));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized LedgerEntry resolve(String ref) {
+        ensureOpen();
+        if (ref == null || ref.isBlank()) {
+            throw new RecordNotFoundException(String.valueOf(ref), "empty reference");
+        }
+        try {
+            if (ref.length() >= 8 && ref.length() <= 64 && Digest.isLowerHex(ref)) {
+                List<LedgerEntry> matches = new ArrayList<>();
+                for (LedgerEntry e : byKey("idkey", Keys.ofHexPrefix(ref))) {
+                    if (e.id().startsWith(ref)) {
+                        matches.add(e);
+                    }
+                }
+                if (matches.size() > 1) {
+                    throw new RecordNotFoundException(ref, "ambiguous id prefix: " + matches.size()
+                            + " records match; give more characters");
+                }
+                if (matches.isEmpty()) {
+                    throw new RecordNotFoundException(ref, "no record with this id in " + dir);
+                }
+                return matches.get(0);
+            }
+            int at = ref.lastIndexOf('@');
+            if (at > 0 && at < ref.length() - 1) {
+                List<LedgerEntry> matches = byKey("modelkey", Keys.ofModel(ref));
+                for (int i = matches.size() - 1; i >= 0; i--) {
+                    if (matches.get(i).record().record().model().ref().equals(ref)) {
+                        return matches.get(i);
+                    }
+                }
+                throw new RecordNotFoundException(ref, "no record of model version " + ref + " in " + dir);
+            }
+            throw new RecordNotFoundException(ref,
+                    "not a record id, id prefix (8 to 64 lowercase hex characters) or model@version");
+        } catch (SQLException e) {
+            throw new LedgerException(location, describe(e), e);
+        } finally {
+            endRead();
+        }
+    }
+
+    @Override
+    public synchronized Optional<LedgerEntry> findByWeights(Digest weightsDigest) {
+        ensureOpen();
+        try {
+            List<LedgerEntry> matches = byKey("weightskey", Keys.of(weightsDigest));
+            for (int i = matches.size() - 1; i >= 0; i--) {
+                WeightsDigest w = matches.get(i).record().record().model().weights();
+                if (w != null && w.value().equals(weightsDigest)) {
+                    return Optional.of(matches.get(i));
+                }
+            }
+            return Optional.empty();
+        } catch (SQLException e) {
+            throw new LedgerException(location, describe(e), e);
+        } finally {
+            endRead();
+        }
+    }
+
+    @Override
+    public synchronized void scan(long from, long to, Consumer<LedgerEntry> consumer) {
+        ensureOpen();
+        try (PreparedStatement ps = conn.prepareStatement(
+                "SELECT idx, bytes FROM records WHERE idx >= ? AND idx < ? ORDER BY idx")) {
+            ps.setLong(1, from);
+            ps.setLong(2, to);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    consumer.accept(entry(rs.getLong(1), rs.getBytes(2)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new LedgerException(location, describe(e), e);
+        } finally {
+            endRead();
+        }
+    }
+
+    @Override
+    public synchronized Digest root(long size) {
+        ensureOpen();
+        try {
+            checkSize(size);
+            return MerkleTree.root(size, tree);
+        } finally {
+            endRead();
+        }
+    }
+
+    private void checkSize(long size) {
+        long n = size();
+        if (size < 0 || size > n) {
+            throw new InvalidInputException("tree size " + size, "", "the ledger holds " + n + " records");
+        }
+    }
+
+    @Override
+    public synchronized SignedCheckpoint checkpoint() {
+        ensureOpen();
+        if (signer == null) {
+            throw new LedgerException(dir.resolve(LogKeyFile.FILE_NAME).toString(),
+                    "the log signing key is missing; cannot sign a checkpoint");
+        }
+        try {
+            long size = nextIndex();
+            Optional<SignedCheckpoint> latest = latestInTransaction();
+            if (latest.isPresent() && latest.get().checkpoint().size() >= size) {
+                conn.commit();
+                return latest.get();
+            }
+            Checkpoint cp = new Checkpoint(origin, size, MerkleTree.root(size, tree), List.of());
+            SignedCheckpoint signed = SignedCheckpoint.sign(cp, signer);
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "INSERT OR IGNORE INTO checkpoints(size, note) VALUES (?, ?)")) {
+                ps.setLong(1, size);
+                ps.setString(2, signed.note());
+                ps.executeUpdate();
+            }
+            conn.commit();
+            return signed;
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly();
+            if (e instanceof SQLException sql) {
+                throw new LedgerException(location, "checkpoint failed: " + describe(sql), sql);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    private Optional<SignedCheckpoint> latestInTransaction() throws SQLException {
+        try (Statement st = conn.createStatement();
+             ResultSet rs = st.executeQuery("SELECT note FROM checkpoints ORDER BY size DESC LIMIT 1")) {
+            return rs.next() ? Optional.of(SignedCheckpoint.verify(rs.getString(1), verifier)) : Optional.empty();
+        }
+    }
+
+    @Override
+    public synchronized Optional<SignedCheckpoint> latestCheckpoint() {
+        ensureOpen();
+        try {
+            return latestInTransaction();
+        } catch (SQLException e) {
+            throw new LedgerException(location, describe(e), e);
+        } finally {
+            endRead();
+        }
+    }
+
+    @Override
+    public synchronized List<SignedCheckpoint> checkpoints() {
+        ensureOpen();
+        List<SignedCheckpoint> out = new ArrayList<>();
+        try (Statement st = conn.createStatement();
+             ResultSet rs = st.executeQuery("SELECT note FROM checkpoints ORDER BY size")) {
+            while (rs.next()) {
+                out.add(SignedCheckpoint.verify(rs.getString(1), verifier));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new LedgerException(location, describe(e), e);
+        } finally {
+            endRead();
+        }
+    }
+
+    @Override
+    public String verifierKey() {
+        return verifierKey;
+    }
+
+    @Override
+    public String origin() {
+        return origin;
+    }
+
+    @Override
+    public synchronized InclusionProof proveInclusion(long index, long treeSize) {
+        ensureOpen();
+        try {
+            checkSize(treeSize);
+            if (index < 0 || index >= treeSize) {
+                throw new InvalidInputException("entry " + index, "", "not in a tree of " + treeSize + " records");
+            }
+            return MerkleTree.proveInclusion(index, treeSize, tree);
+        } finally {
+            endRead();
+        }
+    }
+
+    @Override
+    public synchronized ConsistencyProof proveConsistency(long oldSize, long newSize) {
+        ensureOpen();
+        try {
+            checkSize(newSize);
+            return MerkleTree.proveConsistency(oldSize, newSize, tree);
+        } finally {
+            endRead();
+        }
+    }
+
+    @Override
+    public synchronized VerificationReport verify(LongConsumer progress) {
+        ensureOpen();
+        try {
+            return new LogVerifier(conn, location, origin, verifier, LogKeyFile.read(dir).orElse(null)).run(progress);
+        } catch (SQLException e) {
+            throw new LedgerException(location, describe(e), e);
+        } finally {
+            endRead();
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new LedgerException(location, "the ledger is closed");
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        try {
+            if (appended && options.checkpointOnClose() && signer != null) {
+                checkpoint();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not sign a checkpoint while closing ledger {}: {}", location, e.getMessage());
+        } finally {
+            closed = true;
+            closeQuietly(conn);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Ledger[" + dir + ", origin=" + origin + "]";
+    }
+}

@@ -1,0 +1,224 @@
+package io.datanet.provenance.ledger.internal;
+
+import io.datanet.provenance.Digest;
+import io.datanet.provenance.ledger.LedgerException;
+import io.datanet.provenance.ledger.MerkleHash;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Merkle tree's stored hashes, kept lean: leaf hashes are never stored (they are recomputed from the
+ * record bytes, which the log keeps anyway), and the hashes of complete subtrees at tree levels 4, 8,
+ * 12, … are stored in tiles of 16, one row per tile. Any complete subtree hash is then one tile read
+ * (or one 16-record read) plus at most 15 node hashes, which keeps proofs fast and the storage near
+ * 2 bytes per record.
+ *
+ * <p>Tile {@code (t, n)} holds the hashes at tree level {@code 4t} of subtrees {@code 16n .. 16n+15}; a
+ * tile at the right edge may hold fewer. Complete tiles and complete leaf groups never change and are
+ * cached. Not thread-safe: the ledger serializes access.
+ */
+final class TreeStore implements SubtreeReader {
+    static final int HEIGHT = 4;
+    static final int WIDTH = 1 << HEIGHT;
+    private static final int CACHE_ENTRIES = 8192;
+
+    private final Connection conn;
+    private final String location;
+    private final Map<Long, Digest[]> tiles = lru();
+    private final Map<Long, Digest[]> leafGroups = lru();
+
+    TreeStore(Connection conn, String location) {
+        this.conn = conn;
+        this.location = location;
+    }
+
+    private static <V> Map<Long, V> lru() {
+        return new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, V> eldest) {
+                return size() > CACHE_ENTRIES;
+            }
+        };
+    }
+
+    /** Forgets cached hashes (after a rolled-back write). */
+    void invalidate() {
+        tiles.clear();
+        leafGroups.clear();
+    }
+
+    @Override
+    public Digest subtree(int level, long index) {
+        if (level < HEIGHT) {
+            long first = index << level;
+            Digest[] group = leafGroup(first >>> HEIGHT);
+            int from = (int) (first & (WIDTH - 1));
+            return combine(group, from, 1 << level);
+        }
+        int t = level / HEIGHT;
+        int r = level % HEIGHT;
+        long base = index << r;
+        Digest[] tile = tile(t, base >>> HEIGHT);
+        return combine(tile, (int) (base & (WIDTH - 1)), 1 << r);
+    }
+
+    /** The hash of the complete subtree over {@code count} (a power of two) hashes starting at {@code from}. */
+    static Digest combine(Digest[] hashes, int from, int count) {
+        if (from + count > hashes.length || hashes[from + count - 1] == null) {
+            throw new IllegalStateException("subtree not complete: need hashes " + from + ".." + (from + count - 1)
+                    + " of " + hashes.length);
+        }
+        Digest[] level = new Digest[count];
+        System.arraycopy(hashes, from, level, 0, count);
+        for (int n = count; n > 1; n >>= 1) {
+            for (int i = 0; i < n / 2; i++) {
+                level[i] = MerkleHash.node(level[2 * i], level[2 * i + 1]);
+            }
+        }
+        return level[0];
+    }
+
+    /** The leaf hashes of group {@code g} (leaves 16g .. 16g+15, fewer at the right edge). */
+    private Digest[] leafGroup(long g) {
+        Digest[] cached = leafGroups.get(g);
+        if (cached != null) {
+            return cached;
+        }
+        Digest[] group = leafHashes(g * WIDTH, g * WIDTH + WIDTH);
+        if (group.length == WIDTH) {
+            leafGroups.put(g, group);
+        }
+        return group;
+    }
+
+    /** The leaf hashes of records {@code [from, to)} that exist. */
+    Digest[] leafHashes(long from, long to) {
+        List<Digest> out = new ArrayList<>((int) Math.min(to - from, 1024));
+        try (PreparedStatement ps = conn.prepareStatement(
+                "SELECT idx, bytes FROM records WHERE idx >= ? AND idx < ? ORDER BY idx")) {
+            ps.setLong(1, from);
+            ps.setLong(2, to);
+            try (ResultSet rs = ps.executeQuery()) {
+                long expected = from;
+                while (rs.next()) {
+                    if (rs.getLong(1) != expected) {
+                        throw new LedgerException(location, "entry " + expected + " is missing (the log has a gap)");
+                    }
+                    out.add(MerkleHash.leaf(rs.getBytes(2)));
+                    expected++;
+                }
+            }
+        } catch (SQLException e) {
+            throw new LedgerException(location, "cannot read records " + from + ".." + (to - 1), e);
+        }
+        return out.toArray(new Digest[0]);
+    }
+
+    /** Tile {@code (t, n)}; an absent tile reads as empty. */
+    Digest[] tile(int t, long n) {
+        long key = ((long) t << 58) | n;
+        Digest[] cached = tiles.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Digest[] tile = readTile(t, n);
+        if (tile.length == WIDTH) {
+            tiles.put(key, tile);
+        }
+        return tile;
+    }
+
+    private Digest[] readTile(int t, long n) {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT hashes FROM tiles WHERE level = ? AND n = ?")) {
+            ps.setInt(1, t);
+            ps.setLong(2, n);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? decode(rs.getBytes(1), t, n) : new Digest[0];
+            }
+        } catch (SQLException e) {
+            throw new LedgerException(location, "cannot read tree tile " + t + "/" + n, e);
+        }
+    }
+
+    Digest[] decode(byte[] blob, int t, long n) {
+        if (blob == null || blob.length % Digest.LENGTH != 0 || blob.length > WIDTH * Digest.LENGTH) {
+            throw new LedgerException(location, "tree tile " + t + "/" + n + " is malformed");
+        }
+        Digest[] out = new Digest[blob.length / Digest.LENGTH];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Digest.of(java.util.Arrays.copyOfRange(blob, i * Digest.LENGTH, (i + 1) * Digest.LENGTH));
+        }
+        return out;
+    }
+
+    static byte[] encode(List<Digest> hashes) {
+        byte[] blob = new byte[hashes.size() * Digest.LENGTH];
+        for (int i = 0; i < hashes.size(); i++) {
+            hashes.get(i).copyTo(blob, i * Digest.LENGTH);
+        }
+        return blob;
+    }
+
+    /**
+     * Stores the subtree hashes completed by appending leaves {@code [first, first + leafHashes.size())}.
+     * Must run inside the append's transaction.
+     */
+    void afterAppend(long first, List<Digest> leafHashes) throws SQLException {
+        Map<Long, List<Digest>> dirty = new HashMap<>();
+        long end = first + leafHashes.size();
+        for (long k = first; k < end; k++) {
+            if (((k + 1) & (WIDTH - 1)) != 0) {
+                continue;
+            }
+            long g = k >>> HEIGHT;
+            long groupStart = g * WIDTH;
+            Digest[] group = new Digest[WIDTH];
+            if (groupStart < first) {
+                Digest[] old = leafHashes(groupStart, first);
+                System.arraycopy(old, 0, group, 0, old.length);
+            }
+            for (long i = Math.max(groupStart, first); i <= k; i++) {
+                group[(int) (i - groupStart)] = leafHashes.get((int) (i - first));
+            }
+            push(dirty, 1, g, combine(group, 0, WIDTH));
+        }
+        if (dirty.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = conn.prepareStatement(
+                "INSERT OR REPLACE INTO tiles(level, n, hashes) VALUES (?, ?, ?)")) {
+            for (Map.Entry<Long, List<Digest>> e : dirty.entrySet()) {
+                ps.setInt(1, (int) (e.getKey() >>> 58));
+                ps.setLong(2, e.getKey() & ((1L << 58) - 1));
+                ps.setBytes(3, encode(e.getValue()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private void push(Map<Long, List<Digest>> dirty, int t, long index, Digest hash) {
+        long n = index >>> HEIGHT;
+        long key = ((long) t << 58) | n;
+        List<Digest> tile = dirty.get(key);
+        if (tile == null) {
+            tile = new ArrayList<>(List.of(readTile(t, n)));
+            dirty.put(key, tile);
+        }
+        if (tile.size() != (int) (index & (WIDTH - 1))) {
+            throw new LedgerException(location, "tree tile " + t + "/" + n + " holds " + tile.size()
+                    + " hashes where " + (index & (WIDTH - 1)) + " were expected; run verify");
+        }
+        tile.add(hash);
+        if (tile.size() == WIDTH) {
+            push(dirty, t + 1, n, combine(tile.toArray(new Digest[0]), 0, WIDTH));
+        }
+    }
+}
