@@ -75,6 +75,15 @@ public interface Ledger extends AutoCloseable {
     /** The newest entry whose model weights have this digest (used to find a fine-tune's parent). */
     Optional<LedgerEntry> findByWeights(Digest weightsDigest);
 
+    /**
+     * Entries whose record trained directly on DataNet {@code dataNetId} (any version), in log order,
+     * after index {@code afterIndex} (use -1 for the first page), at most {@code limit} of them.
+     */
+    List<LedgerEntry> usesOf(String dataNetId, long afterIndex, int limit);
+
+    /** Entries whose model names the record {@code recordId} as its fine-tune parent, in log order. */
+    List<LedgerEntry> children(Digest recordId);
+
     /** Streams entries in {@code [from, to)} in log order. */
     void scan(long from, long to, Consumer<LedgerEntry> consumer);
 

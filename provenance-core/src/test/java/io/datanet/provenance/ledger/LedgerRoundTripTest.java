@@ -34,6 +34,25 @@ class LedgerRoundTripTest {
     }
 
     @Test
+    void usesAndChildrenIndexesAnswerWithExactlyTheMatchingEntries() {
+        try (Ledger ledger = Ledger.open(dir)) {
+            LedgerEntry base = ledger.append(CanonicalRecord.of(SampleRecords.record("base", "1", null, "iris", "wine")));
+            ledger.append(CanonicalRecord.of(SampleRecords.record("other", "1", null, "digits")));
+            LedgerEntry tuned = ledger.append(CanonicalRecord.of(
+                    SampleRecords.record("tuned", "1", base.id(), "wine-extra")));
+            ledger.append(CanonicalRecord.of(SampleRecords.record("base", "2", null, "iris")));
+            assertThat(ledger.usesOf("iris", -1, 10)).extracting(LedgerEntry::index).containsExactly(0L, 3L);
+            assertThat(ledger.usesOf("iris", 0, 10)).extracting(LedgerEntry::index).containsExactly(3L);
+            assertThat(ledger.usesOf("iris", -1, 1)).extracting(LedgerEntry::index).containsExactly(0L);
+            assertThat(ledger.usesOf("wine", -1, 10)).extracting(LedgerEntry::index).containsExactly(0L);
+            assertThat(ledger.usesOf("nothing", -1, 10)).isEmpty();
+            assertThat(ledger.children(base.record().id())).extracting(LedgerEntry::index)
+                    .containsExactly(tuned.index());
+            assertThat(ledger.children(tuned.record().id())).isEmpty();
+        }
+    }
+
+    @Test
     void appendingTheSameRecordTwiceLogsItOnce() {
         try (Ledger ledger = Ledger.open(dir)) {
             ledger.append(SampleRecords.canonical(0));

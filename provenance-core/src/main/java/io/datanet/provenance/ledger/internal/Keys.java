@@ -21,6 +21,10 @@ final class Keys {
         return of(Digest.sha256(modelRef.getBytes(StandardCharsets.UTF_8)));
     }
 
+    static int ofDataNet(String dataNetId) {
+        return of(Digest.sha256(("datanet:" + dataNetId).getBytes(StandardCharsets.UTF_8)));
+    }
+
     /** Binds a record id to its position, so a moved or swapped entry is named by verification. */
     static int position(long index, Digest id) {
         MessageDigest md = Digest.newSha256();

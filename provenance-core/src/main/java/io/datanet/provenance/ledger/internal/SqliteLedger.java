@@ -147,11 +147,15 @@ public final class SqliteLedger implements Ledger {
         try (Statement st = conn.createStatement()) {
             st.executeUpdate("CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID");
             st.executeUpdate("CREATE TABLE IF NOT EXISTS records(idx INTEGER PRIMARY KEY, idkey INTEGER NOT NULL, "
-                    + "chk INTEGER NOT NULL, modelkey INTEGER NOT NULL, weightskey INTEGER, bytes BLOB NOT NULL)");
+                    + "chk INTEGER NOT NULL, modelkey INTEGER NOT NULL, weightskey INTEGER, parentkey INTEGER, bytes BLOB NOT NULL)");
             st.executeUpdate("CREATE INDEX IF NOT EXISTS records_idkey ON records(idkey)");
             st.executeUpdate("CREATE INDEX IF NOT EXISTS records_modelkey ON records(modelkey)");
             st.executeUpdate("CREATE INDEX IF NOT EXISTS records_weightskey ON records(weightskey) "
                     + "WHERE weightskey IS NOT NULL");
+            st.executeUpdate("CREATE INDEX IF NOT EXISTS records_parentkey ON records(parentkey) "
+                    + "WHERE parentkey IS NOT NULL");
+            st.executeUpdate("CREATE TABLE IF NOT EXISTS datanet_uses(dnkey INTEGER NOT NULL, idx INTEGER NOT NULL, "
+                    + "PRIMARY KEY(dnkey, idx)) WITHOUT ROWID");
             st.executeUpdate("CREATE TABLE IF NOT EXISTS tiles(level INTEGER NOT NULL, n INTEGER NOT NULL, "
                     + "hashes BLOB NOT NULL, PRIMARY KEY(level, n)) WITHOUT ROWID");
             st.executeUpdate("CREATE TABLE IF NOT EXISTS checkpoints(size INTEGER PRIMARY KEY, note TEXT NOT NULL)");
@@ -224,7 +228,9 @@ public final class SqliteLedger implements Ledger {
             long first = nextIndex();
             long next = first;
             try (PreparedStatement insert = conn.prepareStatement("INSERT INTO records(idx, idkey, chk, modelkey, "
-                    + "weightskey, bytes) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    + "weightskey, parentkey, bytes) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                 PreparedStatement uses = conn.prepareStatement(
+                         "INSERT OR IGNORE INTO datanet_uses(dnkey, idx) VALUES (?, ?)")) {
                 java.util.Map<Digest, LedgerEntry> inBatch = new java.util.HashMap<>();
                 for (CanonicalRecord r : records) {
                     LedgerEntry existing = inBatch.get(r.id());
@@ -246,8 +252,19 @@ public final class SqliteLedger implements Ledger {
                     } else {
                         insert.setInt(5, Keys.of(w.value()));
                     }
-                    insert.setBytes(6, bytes);
+                    String parent = r.record().model().parent();
+                    if (parent == null) {
+                        insert.setNull(6, java.sql.Types.INTEGER);
+                    } else {
+                        insert.setInt(6, Keys.of(Digest.parseHex(parent)));
+                    }
+                    insert.setBytes(7, bytes);
                     insert.addBatch();
+                    for (var use : r.record().datanets()) {
+                        uses.setInt(1, Keys.ofDataNet(use.id()));
+                        uses.setLong(2, next);
+                        uses.addBatch();
+                    }
                     leaves.add(MerkleHash.leaf(bytes));
                     LedgerEntry entry = new LedgerEntry(next, r);
                     inBatch.put(r.id(), entry);
@@ -255,6 +272,7 @@ public final class SqliteLedger implements Ledger {
                     next++;
                 }
                 insert.executeBatch();
+                uses.executeBatch();
             }
             tree.afterAppend(first, leaves);
             conn.commit();
@@ -415,6 +433,48 @@ public final class SqliteLedger implements Ledger {
                 }
             }
             return Optional.empty();
+        } catch (SQLException e) {
+            throw new LedgerException(location, describe(e), e);
+        } finally {
+            endRead();
+        }
+    }
+
+    @Override
+    public synchronized List<LedgerEntry> usesOf(String dataNetId, long afterIndex, int limit) {
+        ensureOpen();
+        List<LedgerEntry> out = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement("SELECT r.idx, r.bytes FROM datanet_uses u "
+                + "JOIN records r ON r.idx = u.idx WHERE u.dnkey = ? AND u.idx > ? ORDER BY u.idx")) {
+            ps.setInt(1, Keys.ofDataNet(dataNetId));
+            ps.setLong(2, afterIndex);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (out.size() < limit && rs.next()) {
+                    LedgerEntry e = entry(rs.getLong(1), rs.getBytes(2));
+                    if (e.record().record().datanets().stream().anyMatch(d -> d.id().equals(dataNetId))) {
+                        out.add(e);
+                    }
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new LedgerException(location, describe(e), e);
+        } finally {
+            endRead();
+        }
+    }
+
+    @Override
+    public synchronized List<LedgerEntry> children(Digest recordId) {
+        ensureOpen();
+        try {
+            List<LedgerEntry> out = new ArrayList<>();
+            for (LedgerEntry e : byKey("parentkey", Keys.of(recordId))) {
+                if (recordId.hex().equals(e.record().record().model().parent())) {
+                    out.add(e);
+                }
+            }
+            return out;
         } catch (SQLException e) {
             throw new LedgerException(location, describe(e), e);
         } finally {
