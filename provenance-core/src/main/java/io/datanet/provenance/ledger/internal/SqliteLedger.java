@@ -57,6 +57,7 @@ public final class SqliteLedger implements Ledger {
     private final NoteVerifier verifier;
     private final String verifierKey;
     private final NoteSigner signer; // null when the key file is absent (read-only use)
+    private PreparedStatement findById; // reused: duplicate checks run once per appended record
     private boolean appended;
     private boolean closed;
 
@@ -357,9 +358,16 @@ public final class SqliteLedger implements Ledger {
     }
 
     private Optional<LedgerEntry> findInTransaction(Digest id) throws SQLException {
-        for (LedgerEntry e : byKey("idkey", Keys.of(id))) {
-            if (e.record().id().equals(id)) {
-                return Optional.of(e);
+        if (findById == null) {
+            findById = conn.prepareStatement("SELECT idx, bytes FROM records WHERE idkey = ?");
+        }
+        findById.setInt(1, Keys.of(id));
+        try (ResultSet rs = findById.executeQuery()) {
+            while (rs.next()) {
+                byte[] bytes = rs.getBytes(2);
+                if (Digest.sha256(bytes).equals(id)) { // compare hashes first; parse only the match
+                    return Optional.of(entry(rs.getLong(1), bytes));
+                }
             }
         }
         return Optional.empty();
@@ -654,6 +662,13 @@ public final class SqliteLedger implements Ledger {
             LOG.warn("could not sign a checkpoint while closing ledger {}: {}", location, e.getMessage());
         } finally {
             closed = true;
+            if (findById != null) {
+                try {
+                    findById.close();
+                } catch (SQLException ignored) {
+                    // closing the connection below releases it anyway
+                }
+            }
             closeQuietly(conn);
         }
     }
