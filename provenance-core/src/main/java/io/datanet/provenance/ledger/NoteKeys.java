@@ -2,6 +2,7 @@ package io.datanet.provenance.ledger;
 
 import io.datanet.provenance.Digest;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
@@ -69,7 +70,12 @@ final class NoteKeys {
         byte[] typed = new byte[1 + KEY_LENGTH];
         typed[0] = ALG_ED25519;
         System.arraycopy(key, 0, typed, 1, KEY_LENGTH);
-        return name + "+" + String.format("%08x", keyHash) + "+" + TextFormat.base64(typed);
+        return id(name, keyHash) + "+" + TextFormat.base64(typed);
+    }
+
+    /** {@code name+hash8}, how messages and {@code toString} name a key. */
+    static String id(String name, int keyHash) {
+        return name + "+" + String.format("%08x", keyHash);
     }
 
     /** The key id: the first 4 bytes, big-endian, of SHA-256(name ‖ '\n' ‖ 0x01 ‖ publicKey). */
@@ -79,8 +85,7 @@ final class NoteKeys {
         sha256.update((byte) '\n');
         sha256.update(ALG_ED25519);
         sha256.update(publicKey);
-        byte[] hash = sha256.digest();
-        return ((hash[0] & 0xff) << 24) | ((hash[1] & 0xff) << 16) | ((hash[2] & 0xff) << 8) | (hash[3] & 0xff);
+        return ByteBuffer.wrap(sha256.digest()).getInt();
     }
 
     static PrivateKey privateKey(byte[] seed) {

@@ -1,5 +1,6 @@
 package io.datanet.provenance.ledger;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
@@ -108,17 +109,13 @@ public final class NoteSigner {
             throw new IllegalArgumentException("a note text must not contain a " + problem);
         }
         byte[] signature = NoteKeys.sign(privateKey, text.getBytes(StandardCharsets.UTF_8));
-        byte[] keyHashAndSignature = new byte[4 + signature.length];
-        for (int i = 0; i < 4; i++) {
-            keyHashAndSignature[i] = (byte) (keyHash >>> (24 - 8 * i));
-        }
-        System.arraycopy(signature, 0, keyHashAndSignature, 4, signature.length);
+        byte[] keyHashAndSignature = ByteBuffer.allocate(4 + signature.length).putInt(keyHash).put(signature).array();
         return text + "\n" + NoteVerifier.SIGNATURE_PREFIX + name + " " + TextFormat.base64(keyHashAndSignature) + "\n";
     }
 
     /** The key name and hash only; never the secret. */
     @Override
     public String toString() {
-        return "NoteSigner[" + name + "+" + String.format("%08x", keyHash) + "]";
+        return "NoteSigner[" + NoteKeys.id(name, keyHash) + "]";
     }
 }

@@ -1,6 +1,7 @@
 package io.datanet.provenance.ledger;
 
 import io.datanet.provenance.ledger.NoteVerificationException.Reason;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.util.LinkedHashSet;
@@ -103,10 +104,9 @@ public final class NoteVerifier {
             if (!TextFormat.isValidKeyName(lineName) || signature == null || signature.length < 5) {
                 throw malformed("signature line " + TextFormat.quote(line) + " is not '— <key name> <base64>'");
             }
-            int lineKeyHash = ((signature[0] & 0xff) << 24) | ((signature[1] & 0xff) << 16)
-                    | ((signature[2] & 0xff) << 8) | (signature[3] & 0xff);
+            int lineKeyHash = ByteBuffer.wrap(signature).getInt();
             if (!lineName.equals(name) || lineKeyHash != keyHash) {
-                otherSigners.add(lineName + "+" + String.format("%08x", lineKeyHash));
+                otherSigners.add(NoteKeys.id(lineName, lineKeyHash));
                 continue;
             }
             byte[] ed25519 = new byte[signature.length - 4];
@@ -131,6 +131,6 @@ public final class NoteVerifier {
     /** {@code <name>+<keyhash>}, as in messages. */
     @Override
     public String toString() {
-        return name + "+" + String.format("%08x", keyHash);
+        return NoteKeys.id(name, keyHash);
     }
 }
