@@ -38,7 +38,8 @@ final class LogVerifier {
     private final NoteVerifier verifier;
     private final NoteSigner keyFile;
     private final List<String> problems = new ArrayList<>();
-    private long firstBad = -1;
+    private long firstBad = -1; // the first entry a problem names exactly
+    private long firstInBadRange = -1; // the first entry of a span known bad only as a whole (tile, checkpoint root)
 
     LogVerifier(Connection conn, String location, String origin, NoteVerifier verifier, NoteSigner keyFile) {
         this.conn = conn;
@@ -52,6 +53,18 @@ final class LogVerifier {
         problems.add(text);
         if (entry >= 0 && (firstBad < 0 || entry < firstBad)) {
             firstBad = entry;
+        }
+    }
+
+    /**
+     * A problem with a span of entries that does not say which one is at fault; it names the first bad
+     * entry only when no problem names an entry exactly (a stored tile over 0..15 differs because entry 3
+     * was edited: entry 3 is at fault, not entry 0).
+     */
+    private void rangeProblem(long firstEntry, String text) {
+        problems.add(text);
+        if (firstInBadRange < 0 || firstEntry < firstInBadRange) {
+            firstInBadRange = firstEntry;
         }
     }
 
@@ -102,7 +115,7 @@ final class LogVerifier {
                     count++;
                     Digest expected = expectedRoots.get(count);
                     if (expected != null && !expected.equals(frontier.root())) {
-                        problem(count - 1, "checkpoint at size " + count + ": its root does not match the logged "
+                        rangeProblem(count - 1, "checkpoint at size " + count + ": its root does not match the logged "
                                 + "records (an entry before " + count + " was altered, reordered or replaced)");
                     }
                     if ((count & 4095) == 0) {
@@ -120,8 +133,9 @@ final class LogVerifier {
         if (count == 0 && expectedRoots.isEmpty() && checkpoints == 0) {
             return new VerificationReport(0, 0, problems, OptionalLong.empty());
         }
+        long first = firstBad >= 0 ? firstBad : firstInBadRange;
         return new VerificationReport(count, checkpoints, problems,
-                firstBad < 0 ? OptionalLong.empty() : OptionalLong.of(firstBad));
+                first < 0 ? OptionalLong.empty() : OptionalLong.of(first));
     }
 
     private void checkEntry(long idx, int idkey, int chk, byte[] bytes) {
@@ -199,7 +213,7 @@ final class LogVerifier {
             if (slot >= stored.length || !stored[slot].equals(up)) {
                 long firstLeaf = upIndex << (TreeStore.HEIGHT * (t + 1));
                 long lastLeaf = ((upIndex + 1) << (TreeStore.HEIGHT * (t + 1))) - 1;
-                problem(firstLeaf, "stored tree hashes for entries " + firstLeaf + ".." + lastLeaf
+                rangeProblem(firstLeaf, "stored tree hashes for entries " + firstLeaf + ".." + lastLeaf
                         + " differ from the tree recomputed from the records");
             }
             push(t + 1, upIndex, up);
