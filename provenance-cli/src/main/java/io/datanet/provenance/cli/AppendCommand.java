@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
  * refused record changes nothing; appending bytes already logged returns the existing entry.
  */
 @Command(name = "append", description = "Validate a v1 record from FILE (- for stdin), log its canonical bytes, "
-        + "print its id.")
+        + "print its id.",
+        footer = {"", "--json: {\"id\", \"index\", \"appended\"} (appended is false when the same bytes were already logged)"})
 final class AppendCommand implements Callable<Integer> {
     private final CommandContext ctx;
 

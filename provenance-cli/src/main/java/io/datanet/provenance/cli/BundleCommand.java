@@ -35,7 +35,8 @@ import picocli.CommandLine.Parameters;
  * before it is written. An existing non-empty {@code DIR} is refused.
  */
 @Command(name = "bundle", description = "Write an offline audit bundle to DIR: checkpoint, verifier.key, "
-        + "records/<index>.json, proofs/<index>.tlog-proof.")
+        + "records/<index>.json, proofs/<index>.tlog-proof.",
+        footer = {"", "--json: {\"directory\", \"records\", \"origin\", \"size\", \"root\", \"note\"} of the bundle's checkpoint"})
 final class BundleCommand implements Callable<Integer> {
     private static final int PAGE = 512;
     private final CommandContext ctx;

@@ -13,7 +13,8 @@ import picocli.CommandLine.Mixin;
  * newest signed checkpoint exactly as stored: a C2SP {@code tlog-checkpoint} signed note.
  */
 @Command(name = "checkpoint", description = "Sign a checkpoint if the tree grew; print the latest signed "
-        + "checkpoint in note format.")
+        + "checkpoint in note format.",
+        footer = {"", "--json: {\"origin\", \"size\", \"root\" (base64), \"note\", \"signed\" (true when this run signed it)}"})
 final class CheckpointCommand implements Callable<Integer> {
     private final CommandContext ctx;
 

@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 /** The options every command takes: {@code --ledger DIR}, {@code --json} and {@code --help}. */
 final class CommonOptions {
     @Option(names = "--ledger", paramLabel = "DIR",
-            description = "the ledger directory (default: $PROVENANCE_LEDGER, else ./.provenance)")
+            description = "the ledger directory (default: $PROVENANCE_LEDGER or .provenance)")
     Path ledger;
 
     @Option(names = "--json", description = "print one JSON document instead of text")

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code provenance key}: the log's verifier key in note format, {@code <name>+<keyhash>+<base64>}. */
-@Command(name = "key", description = "Print the log's verifier key in note format.")
+@Command(name = "key", description = "Print the log's verifier key in note format.",
+        footer = {"", "--json: {\"origin\", \"verifierKey\"}"})
 final class KeyCommand implements Callable<Integer> {
     private final CommandContext ctx;
 

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
  * so {@code --limit} costs what it shows, not the size of the ledger.
  */
 @Command(name = "log", description = "One line per record, newest first: id prefix, model@version, run end time, "
-        + "DataNets as id@version-prefix.")
+        + "DataNets as id@version-prefix.",
+        footer = {"", "--json: {\"entries\": [{\"index\", \"id\", \"model\", \"version\", \"status\", \"endedAt\", \"datanets\": [{\"id\", \"version\"}]}]}, newest first"})
 final class LogCommand implements Callable<Integer> {
     private static final int PAGE = 256;
     private final CommandContext ctx;

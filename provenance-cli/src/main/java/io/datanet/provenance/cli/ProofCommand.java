@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
  * tampered ledger is refused (exit 1) rather than handed out.
  */
 @Command(name = "proof", description = "Print a c2sp.org/tlog-proof@v1 inclusion proof of REF against the "
-        + "latest checkpoint.")
+        + "latest checkpoint.",
+        footer = {"", "--json: {\"id\", \"index\", \"treeSize\", \"proof\" (the tlog-proof text)}"})
 final class ProofCommand implements Callable<Integer> {
     private final CommandContext ctx;
 

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
  * record id; {@code --json} writes {@code {"index", "id", "record"}} with the canonical record embedded
  * verbatim.
  */
-@Command(name = "show", description = "A record: a readable summary, its exact canonical bytes (--raw) or JSON.")
+@Command(name = "show", description = "A record: a readable summary, its exact canonical bytes (--raw) or JSON.",
+        footer = {"", "--json: {\"index\", \"id\", \"record\"} with the canonical record embedded byte for byte"})
 final class ShowCommand implements Callable<Integer> {
     private final CommandContext ctx;
 

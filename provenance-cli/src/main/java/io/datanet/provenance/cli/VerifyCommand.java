@@ -15,7 +15,8 @@ import picocli.CommandLine.Mixin;
  * checkpoint is signed.
  */
 @Command(name = "verify", description = "Recompute every record hash, the tree and checkpoint signatures; "
-        + "exit 1 naming the first bad entry.")
+        + "exit 1 naming the first bad entry.",
+        footer = {"", "--json: {\"ok\", \"entries\", \"checkpoints\", \"problems\": [text], \"firstBadEntry\": index or null}"})
 final class VerifyCommand implements Callable<Integer> {
     private final CommandContext ctx;
 
