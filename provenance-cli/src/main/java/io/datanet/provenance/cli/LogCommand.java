@@ -50,8 +50,8 @@ final class LogCommand implements Callable<Integer> {
             long to = ledger.size();
             long shown = 0;
             while (to > 0 && shown < wanted) {
-                long from = Math.max(0, to - PAGE);
-                List<LedgerEntry> page = new ArrayList<>(PAGE);
+                long from = Math.max(0, to - Math.min(PAGE, wanted - shown)); // --limit 3 reads 3 records
+                List<LedgerEntry> page = new ArrayList<>((int) (to - from));
                 ledger.scan(from, to, page::add);
                 for (int i = page.size() - 1; i >= 0 && shown < wanted; i--, shown++) {
                     if (common.json) {

@@ -30,11 +30,11 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * The {@code provenance} command line: {@code provenance [--verbose] <command> [--ledger DIR] [--json]}.
  *
  * <p>Commands: {@code log}, {@code show}, {@code append}, {@code verify}, {@code checkpoint}, {@code key},
- * {@code proof}, {@code bundle}. Exit codes: 0 success; 1 failed verification (a tampered record, tree or
- * checkpoint, a proof or signature that does not verify); 2 bad usage or input (unknown command or
- * option, missing argument, an invalid record file, an unknown reference, an unusable ledger directory
- * or database). Every failure is one line on stderr, {@code provenance: <message>}; {@code --verbose}
- * adds the stack trace.
+ * {@code proof}, {@code bundle}, {@code lineage}, {@code uses}, {@code diff}. Exit codes: 0 success; 1 failed
+ * verification (a tampered record, tree or checkpoint, a proof or signature that does not verify); 2 bad
+ * usage or input (unknown command or option, missing argument, an invalid record file, an unknown reference,
+ * an unusable ledger directory or database). Every failure is one line on stderr,
+ * {@code provenance: <message>}; {@code --verbose} adds the stack trace.
  */
 public final class ProvenanceCli {
     /** Success. */
@@ -84,7 +84,10 @@ public final class ProvenanceCli {
                 .addSubcommand(new CheckpointCommand(ctx))
                 .addSubcommand(new KeyCommand(ctx))
                 .addSubcommand(new ProofCommand(ctx))
-                .addSubcommand(new BundleCommand(ctx));
+                .addSubcommand(new BundleCommand(ctx))
+                .addSubcommand(new LineageCommand(ctx))
+                .addSubcommand(new UsesCommand(ctx))
+                .addSubcommand(new DiffCommand(ctx));
         cli.setExpandAtFiles(false); // "@file" is a file name here, never an argument file
         cli.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         cli.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));

@@ -260,6 +260,24 @@ class CommandsPrintWhatTheContractSaysTest {
     }
 
     @Test
+    void aLedgerCopiedWithoutItsSigningKeyCanStillBeAuditedButNotSigned() throws Exception {
+        Path dir = ledger(5);
+        Files.delete(dir.resolve("log.key"));
+        assertThat(on(dir, "verify").out()).isEqualTo("ok: 5 entries, 2 checkpoints\n");
+        assertThat(on(dir, "checkpoint").out()).contains("\n5\n");
+        assertThat(on(dir, "proof", "model-4@v4").exitCode()).isZero();
+        assertThat(on(dir, "bundle", tmp.resolve("b").toString()).exitCode()).isZero();
+
+        try (Ledger ledger = Ledger.open(dir)) {
+            ledger.append(SampleRecords.canonical(5));
+        }
+        CliRunner.Result r = on(dir, "checkpoint");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.errLines()).containsExactly("provenance: " + dir.resolve("log.key")
+                + ": the log signing key is missing; cannot sign a checkpoint");
+    }
+
+    @Test
     void helpPrintsUsageAndExitsZero() {
         CliRunner.Result r = run("--help");
         assertThat(r.exitCode()).isZero();
