@@ -1,5 +1,8 @@
 package io.datanet.provenance.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datanet.provenance.ledger.Ledger;
 import io.datanet.provenance.ledger.LedgerEntry;
 import io.datanet.provenance.query.FieldChange;
@@ -21,6 +24,7 @@ import picocli.CommandLine.Parameters;
         footer = {"", "--json: {\"a\": {\"index\", \"id\", \"model\"}, \"b\": {...}, \"identical\", \"changes\": "
                 + "[{\"path\" (JSON Pointer), \"kind\" (ADDED|REMOVED|CHANGED), \"before\", \"after\"}]}"})
 final class DiffCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final CommandContext ctx;
 
     @Mixin
@@ -54,11 +58,27 @@ final class DiffCommand implements Callable<Integer> {
         for (FieldChange c : diff.changes()) {
             ctx.println(switch (c.kind()) {
                 case CHANGED -> "~ " + c.path() + ": " + c.before() + " -> " + c.after();
-                case ADDED -> "+ " + c.path() + ": " + c.after();
-                case REMOVED -> "- " + c.path() + ": " + c.before();
+                case ADDED -> "+ " + c.path() + ": " + brief(c.after());
+                case REMOVED -> "- " + c.path() + ": " + brief(c.before());
             });
         }
         return 0;
+    }
+
+    /** A whole DataNet added or removed reads as {@code id@version weight w}; --json keeps every field. */
+    private static String brief(String value) {
+        if (value.startsWith("{")) {
+            try {
+                JsonNode node = JSON.readTree(value);
+                if (node.has("id") && node.has("version") && node.has("weight")) {
+                    return node.get("id").asText() + "@" + node.get("version").asText() + "  weight "
+                            + node.get("weight").asText();
+                }
+            } catch (JsonProcessingException e) {
+                return value;
+            }
+        }
+        return value;
     }
 
     private static String side(LedgerEntry e) {

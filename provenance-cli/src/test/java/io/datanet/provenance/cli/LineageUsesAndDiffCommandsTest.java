@@ -138,9 +138,14 @@ class LineageUsesAndDiffCommandsTest {
     void diffPrintsOneLinePerChangedField() throws Exception {
         CliRunner.Result r = on(dir, "diff", "base@1", "other@1");
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.outLines()).contains("- /datanets/wine: " + JSON.readTree(r.outLines().stream()
-                .filter(l -> l.startsWith("- /datanets/wine: ")).findFirst().orElseThrow().substring(18)).toString(),
-                "~ /model/name: base -> other");
+        assertThat(r.outLines()).containsExactly(
+                "a  base@1  " + base.idHex().substring(0, 12) + "  index 0",
+                "b  other@1  " + other.idHex().substring(0, 12) + "  index 3",
+                "~ /config/digest: " + SampleRecords.digestOf("config base") + " -> " + SampleRecords.digestOf("config other"),
+                "- /datanets/wine: wine@" + SampleRecords.digestOf("version wine") + "  weight 0.5",
+                "~ /model/name: base -> other",
+                "~ /model/weights/digest: " + SampleRecords.digestOf("weights base@1") + " -> "
+                        + SampleRecords.digestOf("weights other@1"));
         assertThat(r.outLines()).filteredOn(l -> l.startsWith("~ /datanets/iris")).isEmpty();
 
         JsonNode doc = json(on(dir, "diff", "tuned@1", "tuned@2", "--json"));
