@@ -41,6 +41,16 @@ public interface Ledger extends AutoCloseable {
         return SqliteLedger.open(directory, options);
     }
 
+    /**
+     * Opens the embedded ledger in {@code directory} only if one is there: for readers and auditors, so a
+     * mistyped path is an error rather than a new, empty ledger with a fresh key.
+     *
+     * @throws LedgerException naming the directory when it holds no ledger or cannot be read
+     */
+    static Ledger openExisting(Path directory) {
+        return SqliteLedger.open(directory, LedgerOptions.defaults().withCheckpointOnClose(false), true);
+    }
+
     /** Opens the ledger in {@link #defaultDirectory()}. */
     static Ledger openDefault() {
         return open(defaultDirectory());
@@ -92,7 +102,8 @@ public interface Ledger extends AutoCloseable {
 
     /**
      * Signs a checkpoint of the current tree if the newest stored checkpoint is older, stores it and
-     * returns the newest.
+     * returns the newest. The ledger keeps the newest checkpoint and the first one of every 1,024 records;
+     * the ones in between are superseded by a newer checkpoint that provably extends them, and removed.
      */
     SignedCheckpoint checkpoint();
 
@@ -116,11 +127,21 @@ public interface Ledger extends AutoCloseable {
 
     /**
      * Recomputes every record hash, the tree, the stored tree hashes, every checkpoint's signature and
-     * root, and checks the log is neither truncated nor reordered.
+     * root, and checks the log is neither truncated nor reordered. Memory use does not grow with the
+     * ledger.
      *
      * @param progress receives the number of entries checked so far (may be called often)
      */
-    VerificationReport verify(LongConsumer progress);
+    default VerificationReport verify(LongConsumer progress) {
+        return verify(false, progress);
+    }
+
+    /**
+     * As {@link #verify(LongConsumer)}; with {@code deep}, also parses every record and checks it is a valid
+     * v1 record in canonical form (slower: a JSON parse per record; the hashes alone already detect any
+     * change to a logged record).
+     */
+    VerificationReport verify(boolean deep, LongConsumer progress);
 
     /** Releases the store. */
     @Override

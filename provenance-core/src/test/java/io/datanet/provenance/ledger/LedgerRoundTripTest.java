@@ -53,6 +53,44 @@ class LedgerRoundTripTest {
     }
 
     @Test
+    void supersededCheckpointsArePrunedButOnePerSpanAndTheNewestStay() {
+        try (Ledger ledger = Ledger.open(dir)) {
+            for (int i = 0; i < 2100; i += 100) {
+                List<CanonicalRecord> batch = new ArrayList<>();
+                for (int j = i; j < i + 100; j++) {
+                    batch.add(SampleRecords.canonical(j));
+                }
+                ledger.appendAll(batch);
+                ledger.checkpoint();
+            }
+            assertThat(ledger.checkpoints()).extracting(c -> c.checkpoint().size())
+                    .containsExactly(100L, 1100L, 2100L);
+            assertThat(ledger.verify(p -> { }).ok()).isTrue();
+        }
+    }
+
+    @Test
+    void aForeignSqliteFileIsRefusedAndLeftAlone() throws Exception {
+        Path db = dir.resolve("ledger.db");
+        try (var conn = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             var st = conn.createStatement()) {
+            st.executeUpdate("CREATE TABLE customers(id INTEGER PRIMARY KEY, name TEXT)");
+        }
+        byte[] before = Files.readAllBytes(db);
+        assertThatThrownBy(() -> Ledger.open(dir)).isInstanceOf(LedgerException.class)
+                .hasMessageContaining("not a provenance ledger").hasMessageContaining("ledger.db");
+        assertThat(Files.readAllBytes(db)).isEqualTo(before);
+    }
+
+    @Test
+    void openExistingRefusesADirectoryWithoutALedgerAndCreatesNothing() {
+        Path empty = dir.resolve("typo");
+        assertThatThrownBy(() -> Ledger.openExisting(empty)).isInstanceOf(LedgerException.class)
+                .hasMessageContaining("no ledger here");
+        assertThat(Files.exists(empty)).isFalse();
+    }
+
+    @Test
     void appendingTheSameRecordTwiceLogsItOnce() {
         try (Ledger ledger = Ledger.open(dir)) {
             ledger.append(SampleRecords.canonical(0));

@@ -26,10 +26,11 @@ import java.util.function.LongConsumer;
  *
  * <p>Checks, naming the first entry at fault: every index is present in order; every record's bytes
  * still hash to the id recorded at append (an edit), and sit at the position they were appended at (a
- * swap or replacement); every record is a canonical v1 record; every stored tree tile equals the tree
- * recomputed from the records; every checkpoint is signed by the log's key, and its root equals the root
- * recomputed over the records it covers (which also proves successive checkpoints consistent); no
- * checkpoint covers more records than the log holds (truncation).
+ * swap or replacement); every stored tree tile equals the tree recomputed from the records; every
+ * checkpoint is signed by the log's key, and its root equals the root recomputed over the records it
+ * covers (which also proves successive checkpoints consistent); no checkpoint covers more records than
+ * the log holds (truncation). In deep mode, also that every record is a valid v1 record in canonical
+ * form.
  */
 final class LogVerifier {
     private final Connection conn;
@@ -37,11 +38,14 @@ final class LogVerifier {
     private final String origin;
     private final NoteVerifier verifier;
     private final NoteSigner keyFile;
+    private final boolean deep;
     private final List<String> problems = new ArrayList<>();
     private long firstBad = -1; // the first entry a problem names exactly
     private long firstInBadRange = -1; // the first entry of a span known bad only as a whole (tile, checkpoint root)
 
-    LogVerifier(Connection conn, String location, String origin, NoteVerifier verifier, NoteSigner keyFile) {
+    LogVerifier(Connection conn, String location, String origin, NoteVerifier verifier, NoteSigner keyFile,
+                boolean deep) {
+        this.deep = deep;
         this.conn = conn;
         this.location = location;
         this.origin = origin;
@@ -148,6 +152,9 @@ final class LogVerifier {
         if (Keys.position(idx, id) != chk) {
             problem(idx, "entry " + idx + " (" + id.hex().substring(0, 12) + "): not at the position it was "
                     + "appended at (entries reordered or replaced)");
+            return;
+        }
+        if (!deep) {
             return;
         }
         try {

@@ -47,6 +47,7 @@ public final class SqliteLedger implements Ledger {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteLedger.class);
     static final String DB_FILE = "ledger.db";
     static final int SCHEMA_VERSION = 1;
+    static final long CHECKPOINT_SPAN = 1024;
 
     private final Path dir;
     private final String location;
@@ -80,7 +81,20 @@ public final class SqliteLedger implements Ledger {
      * @throws LedgerException naming the directory or file when it cannot be used
      */
     public static SqliteLedger open(Path dir, LedgerOptions options) {
+        return open(dir, options, false);
+    }
+
+    /**
+     * Opens the ledger in {@code dir}; with {@code mustExist}, refuses a directory that holds no ledger
+     * instead of creating one.
+     *
+     * @throws LedgerException naming the directory or file when it cannot be used
+     */
+    public static SqliteLedger open(Path dir, LedgerOptions options, boolean mustExist) {
         Path db = dir.resolve(DB_FILE);
+        if (mustExist && !Files.isRegularFile(db)) {
+            throw new LedgerException(dir.toString(), "no ledger here (expected " + DB_FILE + ")");
+        }
         try {
             if (Files.exists(dir) && !Files.isDirectory(dir)) {
                 throw new LedgerException(dir.toString(), "is not a directory");
@@ -103,6 +117,7 @@ public final class SqliteLedger implements Ledger {
         config.setPageSize(32768);
         Connection conn = null;
         try {
+            probe(db);
             conn = DriverManager.getConnection("jdbc:sqlite:" + db, config.toProperties());
             conn.setAutoCommit(false);
             String[] identity = initialize(conn, dir, options);
@@ -122,8 +137,33 @@ public final class SqliteLedger implements Ledger {
         }
     }
 
+    /**
+     * Refuses an existing file that is not one of our ledgers before anything (even the WAL pragma) writes
+     * to it: a read-only look at its schema.
+     */
+    private static void probe(Path db) throws SQLException {
+        if (!Files.isRegularFile(db) || db.toFile().length() == 0) {
+            return;
+        }
+        SQLiteConfig readOnly = new SQLiteConfig();
+        readOnly.setReadOnly(true);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db, readOnly.toProperties());
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(
+                     "SELECT COUNT(*), COALESCE(SUM(name = 'meta'), 0) FROM sqlite_master WHERE type = 'table'")) {
+            rs.next();
+            if (rs.getInt(1) > 0 && rs.getInt(2) == 0) {
+                throw new SQLException("is an SQLite database but not a provenance ledger",
+                        "not-a-ledger", SQLiteErrorCode.SQLITE_NOTADB.code);
+            }
+        }
+    }
+
     static String describe(SQLException e) {
         int code = e.getErrorCode();
+        if ("not-a-ledger".equals(e.getSQLState())) {
+            return e.getMessage();
+        }
         if (code == SQLiteErrorCode.SQLITE_NOTADB.code || code == SQLiteErrorCode.SQLITE_CORRUPT.code) {
             return "is not a ledger database (corrupt or foreign file)";
         }
@@ -549,6 +589,9 @@ public final class SqliteLedger implements Ledger {
                 ps.setString(2, signed.note());
                 ps.executeUpdate();
             }
+            if (latest.isPresent()) {
+                pruneSuperseded(latest.get().checkpoint().size());
+            }
             conn.commit();
             return signed;
         } catch (SQLException | RuntimeException e) {
@@ -557,6 +600,23 @@ public final class SqliteLedger implements Ledger {
                 throw new LedgerException(location, "checkpoint failed: " + describe(sql), sql);
             }
             throw (RuntimeException) e;
+        }
+    }
+
+    /**
+     * Keeps the first checkpoint signed in each span of {@link #CHECKPOINT_SPAN} records, and the newest:
+     * a superseded checkpoint in between is provably consistent with the newer one and is removed, so
+     * checkpoints cost well under a byte per record however often runs close the ledger.
+     */
+    private void pruneSuperseded(long previous) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("DELETE FROM checkpoints WHERE size = ? AND EXISTS "
+                + "(SELECT 1 FROM checkpoints c WHERE c.size < ? AND c.size / ? = ? / ?)")) {
+            ps.setLong(1, previous);
+            ps.setLong(2, previous);
+            ps.setLong(3, CHECKPOINT_SPAN);
+            ps.setLong(4, previous);
+            ps.setLong(5, CHECKPOINT_SPAN);
+            ps.executeUpdate();
         }
     }
 
@@ -632,10 +692,11 @@ public final class SqliteLedger implements Ledger {
     }
 
     @Override
-    public synchronized VerificationReport verify(LongConsumer progress) {
+    public synchronized VerificationReport verify(boolean deep, LongConsumer progress) {
         ensureOpen();
         try {
-            return new LogVerifier(conn, location, origin, verifier, LogKeyFile.read(dir).orElse(null)).run(progress);
+            return new LogVerifier(conn, location, origin, verifier, LogKeyFile.read(dir).orElse(null), deep)
+                    .run(progress);
         } catch (SQLException e) {
             throw new LedgerException(location, describe(e), e);
         } finally {
