@@ -73,7 +73,8 @@ public final class LineageQueries {
      * One page of every model version trained on a DataNet, directly or through a fine-tune ancestor.
      *
      * <p>The order is stable: the direct uses in log order, each followed by the fine-tunes below it that
-     * no earlier direct use already covers, by log order. Each record appears once. All pages of one query
+     * no earlier direct use already covers (today by log order; only stability is promised inside such a
+     * group). Each record appears once. All pages of one query
      * answer for the log as it was when the first page was read: follow {@link UsesPage#nextPageToken()}
      * until it is null to get every answer exactly once, even while others append.
      *

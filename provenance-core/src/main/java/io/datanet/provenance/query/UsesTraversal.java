@@ -9,8 +9,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -32,6 +34,7 @@ final class UsesTraversal {
     private final Digest version;
     private final long snapshot;
     private final String query;
+    private final Map<String, Optional<LedgerEntry>> ancestors = new HashMap<>();
 
     UsesTraversal(Ledger ledger, String dataNetId, Digest version, long snapshot) {
         this.ledger = ledger;
@@ -192,14 +195,20 @@ final class UsesTraversal {
         return new ModelUse(e.index(), e.id(), ref, directVersions(e), through, superseded);
     }
 
+    /**
+     * The record with this id if the snapshot holds it. Remembered for the page: direct uses that share a
+     * base model walk the same ancestors, which are then read and parsed once.
+     */
     private Optional<LedgerEntry> inSnapshot(String recordIdHex) {
-        Digest id;
-        try {
-            id = Digest.parseHex(recordIdHex);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        return ledger.find(id).filter(p -> p.index() < snapshot);
+        return ancestors.computeIfAbsent(recordIdHex, hex -> {
+            Digest id;
+            try {
+                id = Digest.parseHex(hex);
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+            return ledger.find(id).filter(p -> p.index() < snapshot);
+        });
     }
 
     private static InvalidInputException invalid(PageToken token, String problem) {
