@@ -98,6 +98,11 @@ final class CommandContext {
         return message == null ? "" : message.strip().replaceAll("\\s*[\\r\\n]+\\s*", "; ");
     }
 
+    /** The environment variable {@code name} (the process's, or the one a test passes in), or null. */
+    String env(String name) {
+        return env.apply(name);
+    }
+
     /** A progress bar on stderr when it is a terminal, otherwise one that draws nothing. */
     ProgressBar progress(String label, long total) {
         return terminal ? ProgressBar.onTerminal(err, label, total) : ProgressBar.none();

@@ -30,7 +30,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * The {@code provenance} command line: {@code provenance [--verbose] <command> [--ledger DIR] [--json]}.
  *
  * <p>Commands: {@code log}, {@code show}, {@code append}, {@code verify}, {@code checkpoint}, {@code key},
- * {@code proof}, {@code bundle}, {@code lineage}, {@code uses}, {@code diff}. Exit codes: 0 success; 1 failed
+ * {@code proof}, {@code bundle}, {@code lineage}, {@code uses}, {@code diff}, and on an EVM chain
+ * {@code deploy-registry}, {@code anchor}, {@code verify --anchors}, {@code chain-uses}. Exit codes: 0 success; 1 failed
  * verification (a tampered record, tree or checkpoint, a proof or signature that does not verify); 2 bad
  * usage or input (unknown command or option, missing argument, an invalid record file, an unknown reference,
  * an unusable ledger directory or database). Every failure is one line on stderr,
@@ -64,7 +65,7 @@ public final class ProvenanceCli {
 
     /**
      * Runs the command line in-process with {@code env} in place of the process environment (it is asked
-     * only for {@code PROVENANCE_LEDGER}).
+     * for {@code PROVENANCE_LEDGER} and, by the chain commands, for {@code PROVENANCE_EVM_*} and the key variable).
      *
      * @return the exit code
      */
@@ -87,7 +88,10 @@ public final class ProvenanceCli {
                 .addSubcommand(new BundleCommand(ctx))
                 .addSubcommand(new LineageCommand(ctx))
                 .addSubcommand(new UsesCommand(ctx))
-                .addSubcommand(new DiffCommand(ctx));
+                .addSubcommand(new DiffCommand(ctx))
+                .addSubcommand(new DeployRegistryCommand(ctx))
+                .addSubcommand(new AnchorCommand(ctx))
+                .addSubcommand(new ChainUsesCommand(ctx));
         cli.setExpandAtFiles(false); // "@file" is a file name here, never an argument file
         cli.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         cli.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));

@@ -2,6 +2,7 @@ package io.datanet.provenance.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.datanet.provenance.anchor.AnchorVerificationReport;
 import io.datanet.provenance.ledger.Ledger;
 import io.datanet.provenance.ledger.VerificationReport;
 import java.util.concurrent.Callable;
@@ -16,12 +17,17 @@ import picocli.CommandLine.Mixin;
  */
 @Command(name = "verify", description = "Recompute every record hash, the tree and checkpoint signatures; "
         + "exit 1 naming the first bad entry.",
-        footer = {"", "--json: {\"ok\", \"entries\", \"checkpoints\", \"problems\": [text], \"firstBadEntry\": index or null}"})
+        footer = {"", "--json: {\"ok\", \"entries\", \"checkpoints\", \"problems\": [text], \"firstBadEntry\": index or null}",
+                "with --anchors also \"anchors\": {\"ok\", \"target\", \"logId\", \"anchored\", \"anchoredSize\", "
+                        + "\"problems\", \"firstBadEntry\"}"})
 final class VerifyCommand implements Callable<Integer> {
     private final CommandContext ctx;
 
     @Mixin
     CommonOptions common;
+
+    @Mixin
+    AnchorVerifyOptions anchorOptions;
 
     VerifyCommand(CommandContext ctx) {
         this.ctx = ctx;
@@ -30,6 +36,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         VerificationReport report;
+        AnchorVerificationReport anchors;
         try (Ledger ledger = ctx.openExisting(common.ledger)) {
             ProgressBar progress = ctx.progress("verify", ledger.size());
             try {
@@ -37,6 +44,7 @@ final class VerifyCommand implements Callable<Integer> {
             } finally {
                 progress.finish();
             }
+            anchors = anchorOptions.verify(ctx, ledger);
         }
         if (common.json) {
             ObjectNode document = ctx.object();
@@ -50,6 +58,9 @@ final class VerifyCommand implements Callable<Integer> {
             } else {
                 document.putNull("firstBadEntry");
             }
+            if (anchors != null) {
+                AnchorVerifyOptions.json(document, anchors);
+            }
             ctx.printJson(document);
         } else if (report.ok()) {
             ctx.println("ok: " + report.entries() + " entries, " + report.checkpoints() + " checkpoints");
@@ -58,10 +69,13 @@ final class VerifyCommand implements Callable<Integer> {
                     + " in " + report.entries() + " entries, " + report.checkpoints() + " checkpoints");
             report.problems().forEach(ctx::println);
         }
-        if (report.ok()) {
+        if (anchors != null && !common.json) {
+            AnchorVerifyOptions.text(ctx, anchors);
+        }
+        if (report.ok() && (anchors == null || anchors.ok())) {
             return 0;
         }
-        ctx.error("verification failed: " + report.summary());
+        ctx.error("verification failed: " + (report.ok() ? anchors.summary() : report.summary()));
         return 1;
     }
 }

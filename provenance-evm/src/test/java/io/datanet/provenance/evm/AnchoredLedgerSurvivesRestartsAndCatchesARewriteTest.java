@@ -78,7 +78,6 @@ class AnchoredLedgerSurvivesRestartsAndCatchesARewriteTest {
         LedgerForgery.replaceRecord(dir, 7, edited);
         try (Ledger ledger = Ledger.open(dir); Web3jAnchorSink chain = reader()) {
             assertThat(ledger.verify(n -> { }).problems()).as("re-signed with the log's key, it verifies alone").isEmpty();
-            assertThat(ledger.checkpoints()).extracting(c -> c.checkpoint().size()).containsExactly(5L, 10L);
             AnchorVerificationReport report = AnchorVerifier.verify(ledger, chain);
             assertThat(report.ok()).isFalse();
             assertThat(report.firstBadEntry()).hasValue(7);

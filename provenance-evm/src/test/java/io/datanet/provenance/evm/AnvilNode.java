@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * {@code npx} parent) on 127.0.0.1 at a free port, with {@code --prune-history} (anvil stalls after a
  * few thousand blocks without it) and a state file, so it can be stopped and started again with its chain.
  */
-final class AnvilNode implements AutoCloseable {
+public final class AnvilNode implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Path state;
@@ -39,7 +39,7 @@ final class AnvilNode implements AutoCloseable {
     }
 
     /** Starts a node on a free port, keeping its state and log in {@code workDir}. */
-    static AnvilNode start(Path workDir) throws IOException, InterruptedException {
+    public static AnvilNode start(Path workDir) throws IOException, InterruptedException {
         Files.createDirectories(workDir);
         for (int attempt = 0; ; attempt++) {
             int port;
@@ -79,12 +79,12 @@ final class AnvilNode implements AutoCloseable {
         throw new IOException("anvil did not answer on port " + port + " within 20 s; see " + log);
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 
     /** Stops the node (its state is written to the state file) and returns once its process is gone. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy(); // SIGTERM: anvil writes its state and exits
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -94,13 +94,13 @@ final class AnvilNode implements AutoCloseable {
     }
 
     /** Starts the node again on the same port with the chain it had when stopped. */
-    void restart() throws IOException, InterruptedException {
+    public void restart() throws IOException, InterruptedException {
         stop();
         startProcess();
     }
 
     /** A new funded account's private key (hex). */
-    String fundedKey() throws IOException, InterruptedException {
+    public String fundedKey() throws IOException, InterruptedException {
         byte[] k = new byte[32];
         new SecureRandom().nextBytes(k);
         k[0] = 0x11; // keep it well inside the curve order
@@ -109,7 +109,7 @@ final class AnvilNode implements AutoCloseable {
         return hex;
     }
 
-    JsonNode rpc(String method, Object... params) throws IOException, InterruptedException {
+    public JsonNode rpc(String method, Object... params) throws IOException, InterruptedException {
         ObjectNode req = JSON.createObjectNode().put("jsonrpc", "2.0").put("id", 1).put("method", method);
         ArrayNode p = req.putArray("params");
         for (Object o : params) {
@@ -125,7 +125,7 @@ final class AnvilNode implements AutoCloseable {
         return body.get("result");
     }
 
-    long blockNumber() throws IOException, InterruptedException {
+    public long blockNumber() throws IOException, InterruptedException {
         return Long.decode(rpc("eth_blockNumber").asText());
     }
 

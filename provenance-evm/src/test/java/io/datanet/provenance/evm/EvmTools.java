@@ -8,24 +8,28 @@ import java.nio.file.Paths;
  * Finds the tools the tests run: the variable {@code .ci/setup-evm.sh} exports, else the module's own
  * {@code node_modules} (where that script and the Maven build install them), else a clear failure.
  */
-final class EvmTools {
+public final class EvmTools {
     private EvmTools() {}
 
-    static Path moduleDir() {
+    public static Path moduleDir() {
         Path here = Paths.get("").toAbsolutePath();
-        return Files.isDirectory(here.resolve("contracts")) ? here : here.resolve("provenance-evm");
+        if (Files.isDirectory(here.resolve("contracts"))) {
+            return here;
+        }
+        Path sibling = here.resolveSibling("provenance-evm"); // run from another module, e.g. the CLI's tests
+        return Files.isDirectory(sibling) ? sibling : here.resolve("provenance-evm");
     }
 
-    static Path anvil() {
+    public static Path anvil() {
         return find("PROVENANCE_ANVIL", "@foundry-rs/anvil-linux-amd64/bin/anvil");
     }
 
-    static Path cast() {
+    public static Path cast() {
         return find("PROVENANCE_CAST", "@foundry-rs/cast-linux-amd64/bin/cast");
     }
 
     /** solc-js's package directory, or null when it is not installed. */
-    static Path solcJs() {
+    public static Path solcJs() {
         Path p = nodeModules().resolve("solc");
         return Files.isRegularFile(p.resolve("package.json")) ? p : null;
     }
