@@ -13,6 +13,8 @@ import java.util.Map;
 /** Renders a lineage graph into the self-contained HTML page ({@code lineage-page.html} is the template). */
 final class LineagePage {
     private static final String TEMPLATE = loadTemplate();
+    /** Characters of a title that fit a box in the page's bold 13 px font. */
+    private static final int TITLE_CHARS = 24;
 
     private LineagePage() {}
 
@@ -125,7 +127,7 @@ final class LineagePage {
                 .append("\" height=\"").append(n.height()).append("\" rx=\"8\"/>");
         int cx = n.centerX();
         s.append("<text class=\"title\" x=\"").append(cx).append("\" y=\"").append(n.y() + n.height() / 2 - 3)
-                .append("\" text-anchor=\"middle\">").append(xml(ellipsize(n.title(), 26))).append("</text>");
+                .append("\" text-anchor=\"middle\">").append(xml(fit(n))).append("</text>");
         s.append("<text class=\"sub\" x=\"").append(cx).append("\" y=\"").append(n.y() + n.height() / 2 + 14)
                 .append("\" text-anchor=\"middle\">").append(xml(n.subtitle())).append("</text></g>\n");
     }
@@ -153,6 +155,15 @@ final class LineagePage {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("lineage data could not be written as JSON", e);
         }
+    }
+
+    /** The box's title within {@link #TITLE_CHARS}; a model keeps its version, the name gives way first. */
+    private static String fit(LineageGraph.Node n) {
+        if (n.model() == null || n.title().length() <= TITLE_CHARS) {
+            return ellipsize(n.title(), TITLE_CHARS);
+        }
+        String version = "@" + ellipsize(n.model().record().model().version(), TITLE_CHARS / 2);
+        return ellipsize(n.model().record().model().name(), TITLE_CHARS - version.length()) + version;
     }
 
     private static String ellipsize(String s, int max) {
