@@ -115,6 +115,31 @@ class ChainCommandsOnAnvilTest {
                 .contains(edited.idHex());
     }
 
+    @Test
+    void anchorWithTheNodeDownExitsTwoSayingSo() throws Exception {
+        Path dir = work.resolve("down");
+        append(dir, 0, 2);
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort(); // nothing listens there once closed
+        }
+        CliRunner.Result r = cli("anchor", "--ledger", dir.toString(), "--rpc", "http://127.0.0.1:" + port,
+                "--registry", "0x" + "ab".repeat(20), "--timeout", "2");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertThat(r.errLine()).startsWith("provenance: ").contains("cannot reach the node");
+        assertThat(r.stderr()).doesNotContain(env.get(EvmKey.ENV));
+    }
+
+    @Test
+    void anchorWithoutAKeySaysWhichVariableToSet() {
+        Path dir = work.resolve("nokey");
+        append(dir, 0, 1);
+        CliRunner.Result r = CliRunner.run(Map.of(), new byte[0], "anchor", "--ledger", dir.toString(), "--rpc",
+                anvil.url(), "--registry", "0x" + "ab".repeat(20));
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.errLine()).contains("$" + EvmKey.ENV).contains("not set");
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);

@@ -128,4 +128,19 @@ class AnchorSchedulerAnchorsInTheBackgroundTest {
             assertThat(anchors.awaitAnchored(200, Duration.ofSeconds(20))).isTrue();
         }
     }
+
+    @Test
+    void eventsModeSplitsABigBatchAndSendsTheFactsOfEveryRecordOnce() throws Exception {
+        InMemoryAnchorSink sink = new InMemoryAnchorSink(true);
+        try (Ledger ledger = Ledger.open(dir);
+             AnchorScheduler anchors = scheduler(ledger, sink).everyRecords(10).maxRecordsPerAnchor(4).start()) {
+            append(ledger, 0, 10);
+            assertThat(anchors.awaitAnchored(10, Duration.ofSeconds(10))).isTrue();
+            LogId id = LogId.ofVerifierKey(ledger.verifierKey());
+            assertThat(sink.anchors(id)).extracting(Anchor::size).containsExactly(4L, 8L, 10L);
+            assertThat(sink.find(id, 4).orElseThrow().root()).isEqualTo(ledger.root(4));
+            assertThat(sink.facts(id, 0, 10)).extracting(RecordFact::index).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+            assertThat(sink.facts(id, 0, 10).get(7).recordId()).isEqualTo(SampleRecords.canonical(7).id());
+        }
+    }
 }
