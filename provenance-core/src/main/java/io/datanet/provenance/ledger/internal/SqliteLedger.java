@@ -113,13 +113,11 @@ public final class SqliteLedger implements Ledger {
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout(120_000);
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         config.setPageSize(32768);
         Connection conn = null;
         try {
             probe(db);
             conn = DriverManager.getConnection("jdbc:sqlite:" + db, config.toProperties());
-            conn.setAutoCommit(false);
             String[] identity = initialize(conn, dir, options);
             NoteSigner signer = options.signerKey() != null ? NoteSigner.parse(options.signerKey())
                     : LogKeyFile.read(dir).orElse(null);
@@ -185,6 +183,7 @@ public final class SqliteLedger implements Ledger {
 
     /** Creates the schema and the log identity on first use; returns {origin, verifier key}. */
     private static String[] initialize(Connection conn, Path dir, LedgerOptions options) throws SQLException {
+        begin(conn);
         try (Statement st = conn.createStatement()) {
             st.executeUpdate("CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID");
             st.executeUpdate("CREATE TABLE IF NOT EXISTS records(idx INTEGER PRIMARY KEY, idkey INTEGER NOT NULL, "
@@ -221,11 +220,36 @@ public final class SqliteLedger implements Ledger {
                 putMeta(conn, "origin", origin);
                 putMeta(conn, "verifierKey", vkey);
             }
-            conn.commit();
+            commit(conn);
             return new String[] {origin, vkey};
         } catch (SQLException | RuntimeException e) {
-            conn.rollback();
+            rollback(conn);
             throw e;
+        }
+    }
+
+    /*
+     * Transactions are explicit: the connection stays in auto-commit mode, so an open but idle ledger holds
+     * no lock, and a write takes SQLite's write lock up front (BEGIN IMMEDIATE) so two appenders never
+     * both read the same tree size.
+     */
+    private static void begin(Connection conn) throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            st.execute("BEGIN IMMEDIATE");
+        }
+    }
+
+    private static void commit(Connection conn) throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            st.execute("COMMIT");
+        }
+    }
+
+    private static void rollback(Connection conn) {
+        try (Statement st = conn.createStatement()) {
+            st.execute("ROLLBACK");
+        } catch (SQLException e) {
+            LOG.debug("rollback: {}", e.getMessage()); // nothing to roll back when BEGIN itself failed
         }
     }
 
@@ -266,6 +290,7 @@ public final class SqliteLedger implements Ledger {
         try {
             List<LedgerEntry> out = new ArrayList<>(records.size());
             List<Digest> leaves = new ArrayList<>(records.size());
+            begin(conn);
             long first = nextIndex();
             long next = first;
             try (PreparedStatement insert = conn.prepareStatement("INSERT INTO records(idx, idkey, chk, modelkey, "
@@ -316,7 +341,7 @@ public final class SqliteLedger implements Ledger {
                 uses.executeBatch();
             }
             tree.afterAppend(first, leaves);
-            conn.commit();
+            commit(conn);
             appended |= !leaves.isEmpty();
             return out;
         } catch (SQLException | RuntimeException e) {
@@ -338,20 +363,7 @@ public final class SqliteLedger implements Ledger {
 
     private void rollbackQuietly() {
         tree.invalidate();
-        try {
-            conn.rollback();
-        } catch (SQLException e) {
-            LOG.warn("rollback of ledger {} failed: {}", location, e.getMessage());
-        }
-    }
-
-    /** Ends the implicit read transaction so the next read sees other processes' commits. */
-    private void endRead() {
-        try {
-            conn.commit();
-        } catch (SQLException e) {
-            throw new LedgerException(location, describe(e), e);
-        }
+        rollback(conn);
     }
 
     @Override
@@ -361,8 +373,6 @@ public final class SqliteLedger implements Ledger {
             return nextIndex();
         } catch (SQLException e) {
             throw new LedgerException(location, describe(e), e);
-        } finally {
-            endRead();
         }
     }
 
@@ -376,8 +386,6 @@ public final class SqliteLedger implements Ledger {
             }
         } catch (SQLException e) {
             throw new LedgerException(location, describe(e), e);
-        } finally {
-            endRead();
         }
     }
 
@@ -392,8 +400,6 @@ public final class SqliteLedger implements Ledger {
             return findInTransaction(recordId);
         } catch (SQLException e) {
             throw new LedgerException(location, describe(e), e);
-        } finally {
-            endRead();
         }
     }
 
@@ -464,8 +470,6 @@ public final class SqliteLedger implements Ledger {
                     "not a record id, id prefix (8 to 64 lowercase hex characters) or model@version");
         } catch (SQLException e) {
             throw new LedgerException(location, describe(e), e);
-        } finally {
-            endRead();
         }
     }
 
@@ -483,8 +487,6 @@ public final class SqliteLedger implements Ledger {
             return Optional.empty();
         } catch (SQLException e) {
             throw new LedgerException(location, describe(e), e);
-        } finally {
-            endRead();
         }
     }
 
@@ -507,8 +509,6 @@ public final class SqliteLedger implements Ledger {
             return out;
         } catch (SQLException e) {
             throw new LedgerException(location, describe(e), e);
-        } finally {
-            endRead();
         }
     }
 
@@ -525,8 +525,6 @@ public final class SqliteLedger implements Ledger {
             return out;
         } catch (SQLException e) {
             throw new LedgerException(location, describe(e), e);
-        } finally {
-            endRead();
         }
     }
 
@@ -544,20 +542,14 @@ public final class SqliteLedger implements Ledger {
             }
         } catch (SQLException e) {
             throw new LedgerException(location, describe(e), e);
-        } finally {
-            endRead();
         }
     }
 
     @Override
     public synchronized Digest root(long size) {
         ensureOpen();
-        try {
-            checkSize(size);
-            return MerkleTree.root(size, tree);
-        } finally {
-            endRead();
-        }
+        checkSize(size);
+        return MerkleTree.root(size, tree);
     }
 
     private void checkSize(long size) {
@@ -575,10 +567,11 @@ public final class SqliteLedger implements Ledger {
                     "the log signing key is missing; cannot sign a checkpoint");
         }
         try {
+            begin(conn);
             long size = nextIndex();
             Optional<SignedCheckpoint> latest = latestInTransaction();
             if (latest.isPresent() && latest.get().checkpoint().size() >= size) {
-                conn.commit();
+                commit(conn);
                 return latest.get();
             }
             Checkpoint cp = new Checkpoint(origin, size, MerkleTree.root(size, tree), List.of());
@@ -592,7 +585,7 @@ public final class SqliteLedger implements Ledger {
             if (latest.isPresent()) {
                 pruneSuperseded(latest.get().checkpoint().size());
             }
-            conn.commit();
+            commit(conn);
             return signed;
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly();
@@ -634,8 +627,6 @@ public final class SqliteLedger implements Ledger {
             return latestInTransaction();
         } catch (SQLException e) {
             throw new LedgerException(location, describe(e), e);
-        } finally {
-            endRead();
         }
     }
 
@@ -651,8 +642,6 @@ public final class SqliteLedger implements Ledger {
             return out;
         } catch (SQLException e) {
             throw new LedgerException(location, describe(e), e);
-        } finally {
-            endRead();
         }
     }
 
@@ -669,26 +658,18 @@ public final class SqliteLedger implements Ledger {
     @Override
     public synchronized InclusionProof proveInclusion(long index, long treeSize) {
         ensureOpen();
-        try {
-            checkSize(treeSize);
-            if (index < 0 || index >= treeSize) {
-                throw new InvalidInputException("entry " + index, "", "not in a tree of " + treeSize + " records");
-            }
-            return MerkleTree.proveInclusion(index, treeSize, tree);
-        } finally {
-            endRead();
+        checkSize(treeSize);
+        if (index < 0 || index >= treeSize) {
+            throw new InvalidInputException("entry " + index, "", "not in a tree of " + treeSize + " records");
         }
+        return MerkleTree.proveInclusion(index, treeSize, tree);
     }
 
     @Override
     public synchronized ConsistencyProof proveConsistency(long oldSize, long newSize) {
         ensureOpen();
-        try {
-            checkSize(newSize);
-            return MerkleTree.proveConsistency(oldSize, newSize, tree);
-        } finally {
-            endRead();
-        }
+        checkSize(newSize);
+        return MerkleTree.proveConsistency(oldSize, newSize, tree);
     }
 
     @Override
@@ -699,8 +680,6 @@ public final class SqliteLedger implements Ledger {
                     .run(progress);
         } catch (SQLException e) {
             throw new LedgerException(location, describe(e), e);
-        } finally {
-            endRead();
         }
     }
 
