@@ -14,12 +14,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Anchors a ledger in the background: every N records or T, whichever comes first, it signs a checkpoint,
- * queues it in the ledger directory and publishes it through an {@link AnchorSink} from a thread of its
+ * queues it in the ledger's database and publishes it through an {@link AnchorSink} from a thread of its
  * own. Appends never wait for the target: the scheduler holds the ledger only to read its size, sign a
  * checkpoint or read the records of a batch, never while it talks to the target.
  *
- * <p>Queued anchors survive restarts (they are rows of an SQLite database in the ledger directory,
- * written as durably as the records) and go out in size order;
+ * <p>Queued anchors survive restarts (they are rows of the ledger's own database, written as durably as
+ * the records) and go out in size order;
  * a failure (node unreachable, transaction dropped) leaves the anchor queued and retried with exponential
  * backoff; an anchor that reached the target is never sent again, and the sink checks the target before
  * sending, so a checkpoint is never anchored twice even across crashes. Run one scheduler per ledger
@@ -199,8 +199,7 @@ public final class AnchorScheduler implements AutoCloseable {
 
         /**
          * The ledger of that directory, already open in this process: the scheduler uses it (and leaves it
-         * open) instead of opening its own. Use this whenever the process holds the ledger open, since the
-         * embedded store admits one writing connection at a time.
+         * open) instead of opening a connection of its own.
          */
         public Builder ledger(Ledger openLedger) {
             this.ledger = Objects.requireNonNull(openLedger, "ledger");

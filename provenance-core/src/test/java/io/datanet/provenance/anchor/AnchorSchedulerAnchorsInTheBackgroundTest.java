@@ -143,4 +143,25 @@ class AnchorSchedulerAnchorsInTheBackgroundTest {
             assertThat(sink.facts(id, 0, 10).get(7).recordId()).isEqualTo(SampleRecords.canonical(7).id());
         }
     }
+
+    @Test
+    void aSchedulerWithConnectionsOfItsOwnNeverHoldsUpAnotherWriter() throws Exception {
+        InMemoryAnchorSink sink = new InMemoryAnchorSink(false);
+        try (Ledger first = Ledger.open(dir)) {
+            first.append(SampleRecords.canonical(0));
+        }
+        try (AnchorScheduler anchors = AnchorScheduler.builder(dir, sink).everyRecords(3).pollInterval(Duration.ofMillis(5))
+                .every(Duration.ofHours(1)).start();
+             Ledger writer = Ledger.open(dir)) {
+            long slowest = 0;
+            for (long i = 1; i < 30; i++) {
+                long t = System.nanoTime();
+                writer.append(SampleRecords.canonical(i));
+                slowest = Math.max(slowest, (System.nanoTime() - t) / 1_000_000);
+            }
+            assertThat(slowest).as("slowest append (ms) while the scheduler polls, signs and queues").isLessThan(5_000);
+            anchors.anchorNow(); // the last records may be fewer than everyRecords
+            assertThat(anchors.awaitAnchored(30, Duration.ofSeconds(10))).isTrue();
+        }
+    }
 }

@@ -17,21 +17,17 @@ import java.util.OptionalLong;
 import org.sqlite.SQLiteConfig;
 
 /**
- * The anchor queue of an embedded ledger: table {@code anchor_queue} in an SQLite database in the ledger
- * directory, configured like the ledger's (WAL, {@code synchronous=FULL}), so queued anchors are as
- * durable as the records and survive restarts. One row per (target, tree size): an anchor is queued
- * once, and a row that reached a final state is never sent again.
+ * The anchor queue of an embedded ledger: table {@code anchor_queue} in the ledger's own database
+ * ({@code <dir>/ledger.db}), through a connection of its own, so queued anchors are as durable as the
+ * records (WAL, {@code synchronous=FULL}) and survive restarts. One row per (target, tree size): an
+ * anchor is queued once, and a row that reached a final state is never sent again.
  *
- * <p>The database is {@value #FILE}, beside {@code ledger.db} rather than inside it, because an open
- * {@link SqliteLedger} keeps SQLite's write lock between its operations (its connection begins the next
- * {@code IMMEDIATE} transaction as soon as it commits), so no other connection could write a queue row
- * into {@code ledger.db} while a ledger is open.
+ * <p>Like the ledger's, the connection stays in auto-commit mode and every change is one statement, so an
+ * open queue holds no lock between its operations and never delays an append.
  *
  * <p>Internal: used by {@code io.datanet.provenance.anchor.AnchorScheduler}. Thread-safe.
  */
 public final class SqliteAnchorQueue implements AutoCloseable {
-    /** The queue's database file in the ledger directory. */
-    public static final String FILE = "anchors.db";
     /** The state of a queued anchor. */
     public enum State {
         /** Not on the target yet; sent when due. */
@@ -71,24 +67,22 @@ public final class SqliteAnchorQueue implements AutoCloseable {
     }
 
     /**
-     * Opens the queue of the embedded ledger in {@code ledgerDirectory}, creating it if needed.
+     * Opens the queue of the embedded ledger in {@code ledgerDirectory}, creating its table if needed.
      *
-     * @throws LedgerException naming the directory or database when there is no ledger or it cannot be used
+     * @throws LedgerException naming the database when it is missing or cannot be used
      */
     public static SqliteAnchorQueue open(Path ledgerDirectory) {
-        if (!Files.isRegularFile(ledgerDirectory.resolve(SqliteLedger.DB_FILE))) {
-            throw new LedgerException(ledgerDirectory.toString(), "no ledger here (open the ledger first)");
+        Path db = ledgerDirectory.resolve(SqliteLedger.DB_FILE);
+        if (!Files.isRegularFile(db)) {
+            throw new LedgerException(db.toString(), "no ledger database here (open the ledger first)");
         }
-        Path db = ledgerDirectory.resolve(FILE);
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout(120_000);
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         Connection conn = null;
         try {
             conn = DriverManager.getConnection("jdbc:sqlite:" + db, config.toProperties());
-            conn.setAutoCommit(false);
             try (Statement st = conn.createStatement()) {
                 st.executeUpdate("CREATE TABLE IF NOT EXISTS anchor_queue(target TEXT NOT NULL, size INTEGER NOT NULL, "
                         + "root BLOB NOT NULL, state TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, "
@@ -96,7 +90,6 @@ public final class SqliteAnchorQueue implements AutoCloseable {
                         + "tx TEXT NOT NULL DEFAULT '', block INTEGER NOT NULL DEFAULT -1, "
                         + "last_error TEXT NOT NULL DEFAULT '', PRIMARY KEY(target, size)) WITHOUT ROWID");
             }
-            conn.commit();
             return new SqliteAnchorQueue(conn, db.toString());
         } catch (SQLException e) {
             if (conn != null) {
@@ -128,8 +121,6 @@ public final class SqliteAnchorQueue implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw failure("read the anchor queue", e);
-        } finally {
-            endRead();
         }
     }
 
@@ -167,15 +158,8 @@ public final class SqliteAnchorQueue implements AutoCloseable {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
             }
-            int n = ps.executeUpdate();
-            conn.commit();
-            return n;
+            return ps.executeUpdate(); // one statement: atomic and durable in auto-commit mode
         } catch (SQLException e) {
-            try {
-                conn.rollback();
-            } catch (SQLException ignored) {
-                // the original failure is what matters
-            }
             throw failure(what, e);
         }
     }
@@ -193,17 +177,6 @@ public final class SqliteAnchorQueue implements AutoCloseable {
                 }
             }
             return out;
-        } catch (SQLException e) {
-            throw failure("read the anchor queue", e);
-        } finally {
-            endRead();
-        }
-    }
-
-    /** Ends the implicit read transaction so the next read sees other connections' commits. */
-    private void endRead() {
-        try {
-            conn.commit();
         } catch (SQLException e) {
             throw failure("read the anchor queue", e);
         }
