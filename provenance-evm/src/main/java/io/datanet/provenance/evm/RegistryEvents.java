@@ -19,7 +19,6 @@ import org.web3j.abi.datatypes.Event;
 import org.web3j.crypto.Hash;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameter;
-import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.Log;
@@ -31,8 +30,10 @@ final class RegistryEvents {
     private final String address;
     private final long fromBlock;
     private final String target;
+    private final long window;
 
-    RegistryEvents(Web3j web3j, String address, long fromBlock, String target) {
+    RegistryEvents(Web3j web3j, String address, long fromBlock, long window, String target) {
+        this.window = window;
         this.web3j = web3j;
         this.address = address;
         this.fromBlock = fromBlock;
@@ -92,23 +93,29 @@ final class RegistryEvents {
         return out;
     }
 
-    /** The event's logs from the registry in {@code [from, to]} (to null: the latest block), optionally with a first topic. */
+    /**
+     * The event's logs from the registry in {@code [from, to]} (to null: the latest block), optionally with a
+     * first topic, read in windows of blocks because public nodes cap the range of one query.
+     */
     private List<Log> logs(Event event, long from, Long to, String firstTopic) {
-        EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(from)),
-                to == null ? DefaultBlockParameterName.LATEST : DefaultBlockParameter.valueOf(BigInteger.valueOf(to)), address);
-        filter.addSingleTopic(EventEncoder.encode(event));
-        if (firstTopic != null) {
-            filter.addSingleTopic(firstTopic);
-        }
         try {
-            EthLog response = web3j.ethGetLogs(filter).send();
-            if (response.hasError()) {
-                throw new AnchorException(target, "cannot read the registry's events: " + response.getError().getMessage(), true);
-            }
+            long last = to != null ? to : web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
             List<Log> out = new ArrayList<>();
-            for (EthLog.LogResult<?> r : response.getLogs()) {
-                if (r.get() instanceof Log log && !log.isRemoved()) {
-                    out.add(log);
+            for (long start = from; start <= last; start += window) {
+                EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(start)),
+                        DefaultBlockParameter.valueOf(BigInteger.valueOf(Math.min(last, start + window - 1))), address);
+                filter.addSingleTopic(EventEncoder.encode(event));
+                if (firstTopic != null) {
+                    filter.addSingleTopic(firstTopic);
+                }
+                EthLog response = web3j.ethGetLogs(filter).send();
+                if (response.hasError()) {
+                    throw new AnchorException(target, "cannot read the registry's events: " + response.getError().getMessage(), true);
+                }
+                for (EthLog.LogResult<?> r : response.getLogs()) {
+                    if (r.get() instanceof Log log && !log.isRemoved()) {
+                        out.add(log);
+                    }
                 }
             }
             return out;

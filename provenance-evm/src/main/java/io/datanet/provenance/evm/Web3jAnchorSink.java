@@ -56,7 +56,7 @@ public final class Web3jAnchorSink implements AnchorSink {
         this.registry = ProvenanceRegistry.load(b.registry, web3j, new ReadonlyTransactionManager(web3j, from),
                 new DefaultGasProvider());
         this.target = "eip155:" + chainId + "/" + b.registry.toLowerCase(java.util.Locale.ROOT);
-        this.events = new RegistryEvents(web3j, b.registry, b.fromBlock, target);
+        this.events = new RegistryEvents(web3j, b.registry, b.fromBlock, b.logWindow, target);
         this.sender = b.key == null ? null : new TransactionSender(web3j, b.key.credentials(), chainId, b.confirmations,
                 b.pollInterval, b.receiptTimeout);
         this.facts = b.publishRecordFacts;
@@ -295,6 +295,7 @@ public final class Web3jAnchorSink implements AnchorSink {
         private Duration receiptTimeout = Duration.ofMinutes(3);
         private boolean publishRecordFacts;
         private long fromBlock;
+        private long logWindow = 10_000;
         private int maxSends = 5;
 
         private Builder(String rpcUrl, String registry) {
@@ -350,6 +351,15 @@ public final class Web3jAnchorSink implements AnchorSink {
                 throw new IllegalArgumentException("fromBlock must not be negative, got " + block);
             }
             this.fromBlock = block;
+            return this;
+        }
+
+        /** The most blocks one {@code eth_getLogs} query spans; nodes cap it (default 10,000). */
+        public Builder logWindow(long blocks) {
+            if (blocks < 1) {
+                throw new IllegalArgumentException("logWindow must be at least 1 block, got " + blocks);
+            }
+            this.logWindow = blocks;
             return this;
         }
 

@@ -109,4 +109,16 @@ class Web3jAnchorSinkOnAnvilTest {
             assertThat(sink.facts(log, 1, 2)).containsExactly(facts.get(1));
         }
     }
+
+    @Test
+    void theHistoryIsReadAcrossManyBlocksInWindows() throws Exception {
+        try (Web3jAnchorSink sink = Web3jAnchorSink.builder(anvil.url(), registry).key(key).logWindow(3)
+                .pollInterval(Duration.ofMillis(50)).build()) {
+            LogId log = newLog("windows");
+            sink.publish(AnchorRequest.of(new Anchor(log, 1, SampleRecords.digestOf("w1"))));
+            anvil.rpc("anvil_mine", "0x7"); // past two windows of 3 blocks
+            sink.publish(AnchorRequest.of(new Anchor(log, 2, SampleRecords.digestOf("w2"))));
+            assertThat(sink.anchors(log)).extracting(Anchor::size).containsExactly(1L, 2L);
+        }
+    }
 }
