@@ -28,6 +28,9 @@ final class AnchorCommand implements Callable<Integer> {
     @Mixin
     ChainOptions chain;
 
+    @Mixin
+    KeyOptions keys;
+
     @Option(names = "--events", description = "events mode: also publish each record's id, model and DataNets")
     boolean events;
 
@@ -44,7 +47,7 @@ final class AnchorCommand implements Callable<Integer> {
         Anchor anchored;
         String target;
         try (Ledger ledger = ctx.openExisting(common.ledger);
-             Web3jAnchorSink sink = chain.sink(ctx, true, events)) {
+             Web3jAnchorSink sink = chain.writer(ctx, keys, events)) {
             SignedCheckpoint cp = ProofCommand.covering(ledger, ledger.size());
             try (AnchorScheduler scheduler = AnchorScheduler.builder(ctx.ledgerDirectory(common.ledger), sink)
                     .ledger(ledger).everyRecords(1).pollInterval(Duration.ofMillis(100))

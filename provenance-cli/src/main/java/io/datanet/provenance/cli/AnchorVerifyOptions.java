@@ -27,7 +27,7 @@ final class AnchorVerifyOptions {
         if (!anchors) {
             return null;
         }
-        try (Web3jAnchorSink sink = chain.sink(ctx, false, false)) {
+        try (Web3jAnchorSink sink = chain.reader(ctx)) {
             return AnchorVerifier.verify(ledger, sink);
         }
     }

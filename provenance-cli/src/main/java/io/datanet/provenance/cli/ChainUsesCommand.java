@@ -34,7 +34,7 @@ final class ChainUsesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<PublishedUse> uses;
-        try (Web3jAnchorSink sink = chain.sink(ctx, false, false)) {
+        try (Web3jAnchorSink sink = chain.reader(ctx)) {
             uses = sink.usesOf(dataNet);
         }
         if (common.json) {

@@ -18,13 +18,16 @@ final class DeployRegistryCommand implements Callable<Integer> {
     @Mixin
     ChainOptions chain;
 
+    @Mixin
+    KeyOptions keys;
+
     DeployRegistryCommand(CommandContext ctx) {
         this.ctx = ctx;
     }
 
     @Override
     public Integer call() {
-        EvmKey key = chain.key(ctx);
+        EvmKey key = keys.key(ctx);
         String address = Web3jAnchorSink.deployRegistry(chain.rpc(ctx), key);
         if (common.json) {
             ctx.printJson(ctx.object().put("registry", address).put("deployer", key.address()));
