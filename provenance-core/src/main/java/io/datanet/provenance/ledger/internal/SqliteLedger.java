@@ -114,6 +114,7 @@ public final class SqliteLedger implements Ledger {
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout(120_000);
         config.setPageSize(32768);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         Connection conn = null;
         try {
             probe(db);
@@ -229,27 +230,30 @@ public final class SqliteLedger implements Ledger {
     }
 
     /*
-     * Transactions are explicit: the connection stays in auto-commit mode, so an open but idle ledger holds
-     * no lock, and a write takes SQLite's write lock up front (BEGIN IMMEDIATE) so two appenders never
-     * both read the same tree size.
+     * The connection stays in auto-commit mode between writes, so an open but idle ledger holds no lock.
+     * A write turns auto-commit off, which makes the driver issue BEGIN IMMEDIATE (the transaction mode
+     * set at open): SQLite's write lock is taken up front, so two appenders never read the same tree
+     * size. (Issuing BEGIN by hand on an auto-commit connection does not work: the driver commits any
+     * open transaction after each statement it runs in auto-commit mode.) Turning auto-commit back on
+     * ends the empty transaction the driver begins after every commit, releasing the lock.
      */
     private static void begin(Connection conn) throws SQLException {
-        try (Statement st = conn.createStatement()) {
-            st.execute("BEGIN IMMEDIATE");
-        }
+        conn.setAutoCommit(false);
     }
 
     private static void commit(Connection conn) throws SQLException {
-        try (Statement st = conn.createStatement()) {
-            st.execute("COMMIT");
-        }
+        conn.commit();
+        conn.setAutoCommit(true);
     }
 
     private static void rollback(Connection conn) {
-        try (Statement st = conn.createStatement()) {
-            st.execute("ROLLBACK");
+        try {
+            if (!conn.getAutoCommit()) {
+                conn.rollback();
+                conn.setAutoCommit(true);
+            }
         } catch (SQLException e) {
-            LOG.debug("rollback: {}", e.getMessage()); // nothing to roll back when BEGIN itself failed
+            LOG.warn("rollback failed: {}", e.getMessage());
         }
     }
 
