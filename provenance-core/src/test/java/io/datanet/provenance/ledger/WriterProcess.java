@@ -1,9 +1,7 @@
 package io.datanet.provenance.ledger;
 
 import io.datanet.provenance.testing.AppendingProcess;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +14,12 @@ import java.util.function.Predicate;
 /**
  * A child JVM running {@link AppendingProcess} on a ledger, with its stdout lines collected as they
  * arrive. Test helper for the crash and concurrency tests.
+ *
+ * <p>The child's stdout goes to a file, not a pipe: a line the child wrote before it was killed is then
+ * certainly there afterwards. (Read through {@link Process#getInputStream()}, the JDK's process reaper
+ * swaps the pipe for a buffer of "stragglers" when the process exits, and a line written just before a
+ * SIGKILL was seen to go missing under load, which made a correct ledger look as if it had appended a
+ * record nobody started.)
  */
 final class WriterProcess implements AutoCloseable {
     /** One acknowledged append: the record with this id is durable at this index. */
@@ -26,17 +30,14 @@ final class WriterProcess implements AutoCloseable {
 
     private final Process process;
     private final Path stderr;
-    private final Thread reader;
-    private final List<String> lines = new ArrayList<>();
+    private final Path stdout;
     private final List<String> args;
 
-    private WriterProcess(Process process, Path stderr, List<String> args) {
+    private WriterProcess(Process process, Path stdout, Path stderr, List<String> args) {
         this.process = process;
         this.args = args;
+        this.stdout = stdout;
         this.stderr = stderr;
-        this.reader = new Thread(this::readLines, "writer-" + process.pid() + "-stdout");
-        reader.setDaemon(true);
-        reader.start();
     }
 
     /**
@@ -51,24 +52,12 @@ final class WriterProcess implements AutoCloseable {
                 "-Dorg.sqlite.tmpdir=" + scratch, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-cp", classpath, AppendingProcess.class.getName(), ledgerDir.toString()));
         command.addAll(List.of(args));
+        Path stdout = Files.createTempFile(scratch, "writer-", ".out");
         Process p = new ProcessBuilder(command)
+                .redirectOutput(stdout.toFile())
                 .redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile()))
                 .start();
-        return new WriterProcess(p, stderr, List.of(args));
-    }
-
-    private void readLines() {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            for (String line; (line = in.readLine()) != null; ) {
-                synchronized (lines) {
-                    lines.add(line);
-                    lines.notifyAll();
-                }
-            }
-        } catch (IOException e) {
-            // the process died; what was read is what it said
-        }
+        return new WriterProcess(p, stdout, stderr, List.of(args));
     }
 
     /** Waits until the process has printed {@code line}; false on timeout or if it exited first. */
@@ -83,16 +72,13 @@ final class WriterProcess implements AutoCloseable {
 
     private boolean awaitLine(Predicate<String> wanted, long timeoutMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
-        synchronized (lines) {
-            while (lines.stream().noneMatch(wanted)) {
-                long left = deadline - System.currentTimeMillis();
-                if (left <= 0 || (!process.isAlive() && !reader.isAlive())) {
-                    return false;
-                }
-                lines.wait(Math.min(left, 100));
+        while (lines().stream().noneMatch(wanted)) {
+            if (System.currentTimeMillis() >= deadline || !process.isAlive() && lines().stream().noneMatch(wanted)) {
+                return false;
             }
-            return true;
+            Thread.sleep(2);
         }
+        return true;
     }
 
     /** Sends one line to the process's stdin. */
@@ -119,9 +105,8 @@ final class WriterProcess implements AutoCloseable {
         return finish();
     }
 
-    private int finish() throws InterruptedException {
-        reader.join(10_000); // everything written before death is still in the pipe
-        return process.exitValue();
+    private int finish() {
+        return process.exitValue(); // everything written before death is in the stdout file
     }
 
     /** Whether the operating system still knows the process as alive. */
@@ -138,11 +123,16 @@ final class WriterProcess implements AutoCloseable {
         return process.pid();
     }
 
-    /** The lines printed so far. */
+    /** The complete lines printed so far (a last line without its newline is still being written). */
     List<String> lines() {
-        synchronized (lines) {
-            return List.copyOf(lines);
+        String text;
+        try {
+            text = Files.readString(stdout, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
+        int end = text.lastIndexOf('\n');
+        return end < 0 ? List.of() : List.of(text.substring(0, end).split("\n", -1));
     }
 
     /** The acknowledgements printed so far, in order. */
