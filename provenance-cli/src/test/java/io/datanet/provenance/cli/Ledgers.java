@@ -22,7 +22,9 @@ final class Ledgers {
 
     /** A ledger of {@code SampleRecords.canonical(0 .. n-1)}, checkpointed after every {@code every} records. */
     static Path withRecords(Path dir, int n, int every) {
-        try (Ledger ledger = Ledger.open(dir, LedgerOptions.defaults().withCheckpointOnClose(false))) {
+        // a span of 1 keeps every checkpoint, so tests can tamper with one in the middle
+        try (Ledger ledger = Ledger.open(dir, LedgerOptions.defaults().withCheckpointOnClose(false)
+                .withCheckpointSpan(1))) {
             List<CanonicalRecord> batch = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 batch.add(SampleRecords.canonical(i));

@@ -47,7 +47,6 @@ public final class SqliteLedger implements Ledger {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteLedger.class);
     static final String DB_FILE = "ledger.db";
     static final int SCHEMA_VERSION = 1;
-    static final long CHECKPOINT_SPAN = 1024;
 
     private final Path dir;
     private final String location;
@@ -601,7 +600,7 @@ public final class SqliteLedger implements Ledger {
     }
 
     /**
-     * Keeps the first checkpoint signed in each span of {@link #CHECKPOINT_SPAN} records, and the newest:
+     * Keeps the first checkpoint signed in each span of {@link LedgerOptions#checkpointSpan()} records, and the newest:
      * a superseded checkpoint in between is provably consistent with the newer one and is removed, so
      * checkpoints cost well under a byte per record however often runs close the ledger.
      */
@@ -610,9 +609,9 @@ public final class SqliteLedger implements Ledger {
                 + "(SELECT 1 FROM checkpoints c WHERE c.size < ? AND c.size / ? = ? / ?)")) {
             ps.setLong(1, previous);
             ps.setLong(2, previous);
-            ps.setLong(3, CHECKPOINT_SPAN);
+            ps.setLong(3, options.checkpointSpan());
             ps.setLong(4, previous);
-            ps.setLong(5, CHECKPOINT_SPAN);
+            ps.setLong(5, options.checkpointSpan());
             ps.executeUpdate();
         }
     }
