@@ -40,11 +40,11 @@ public final class Summary {
         out.append("| figure | ledger | raw limit, same run | ratio | goal | met |\n");
         out.append("| --- | ---: | ---: | ---: | --- | --- |\n");
         rate("(a) durable single appends, ~1.2 KB records", "DurableAppendBenchmark.ledgerAppend",
-                "DurableAppendBenchmark.rawSqliteInsertCommit", "records/s", "commits/s", 3_000);
+                "DurableAppendBenchmark.rawSqliteInsertCommit", "records/s", "commits/s", 3_000, true);
         rate("(b) bulk appends, appendAll of 10,000", "BulkAppendBenchmark.ledgerAppendAll",
-                "BulkAppendBenchmark.rawSqliteBatchInsert", "records/s", "rows/s", 100_000);
+                "BulkAppendBenchmark.rawSqliteBatchInsert", "records/s", "rows/s", 100_000, true);
         rate("(c) leaf hashing, 1 KB, one core", "LeafHashBenchmark.ledgerLeafHash", "LeafHashBenchmark.rawSha256",
-                "hashes/s", "SHA-256/s", 500_000);
+                "hashes/s", "SHA-256/s", 500_000, false);
         latency("(d) inclusion proof generation at 1M", "ProofBenchmark.proveInclusion",
                 "ProofBenchmark.rawReadOneRecord", "one record read");
         latency("(d) consistency proof generation at 1M", "ProofBenchmark.proveConsistency",
@@ -61,12 +61,14 @@ public final class Summary {
         return out.toString();
     }
 
-    private void rate(String figure, String ledgerName, String rawName, String unit, String rawUnit, double goal) {
+    private void rate(String figure, String ledgerName, String rawName, String unit, String rawUnit, double goal,
+                      boolean halfOfRaw) {
         double ledger = perSecond(ledgerName);
         double raw = perSecond(rawName);
         double ratio = ledger / raw;
-        out.append(String.format("| %s | %,.0f %s ± %.0f%% | %,.0f %s | %.0f%% | ≥ %,.0f/s and ≥ 50%% | %s |%n", figure,
-                ledger, unit, errorPercent(ledgerName), raw, rawUnit, 100 * ratio, goal, met(ledger >= goal && ratio >= 0.5)));
+        boolean met = ledger >= goal && (!halfOfRaw || ratio >= 0.5);
+        out.append(String.format("| %s | %,.0f %s ± %.0f%% | %,.0f %s | %.0f%% | ≥ %,.0f/s%s | %s |%n", figure, ledger,
+                unit, errorPercent(ledgerName), raw, rawUnit, 100 * ratio, goal, halfOfRaw ? " and ≥ 50%" : "", met(met)));
     }
 
     private void latency(String figure, String ledgerName, String rawName, String rawWhat) {
