@@ -94,6 +94,44 @@ public interface Ledger extends AutoCloseable {
     /** Entries whose model names the record {@code recordId} as its fine-tune parent, in log order. */
     List<LedgerEntry> children(Digest recordId);
 
+    /**
+     * The leaf index of the fine-tune parent of entry {@code index}, or -1 when its model has no parent or the
+     * parent is not logged here. Lineage walks climb fine-tune chains with it without parsing records; stores
+     * answer it from an index (this default parses the entry and looks the parent up).
+     *
+     * @throws RecordNotFoundException when there is no entry at {@code index}
+     */
+    default long parentIndex(long index) {
+        LedgerEntry entry = get(index).orElseThrow(
+                () -> new RecordNotFoundException(Long.toString(index), "no entry at this index"));
+        String parent = entry.record().record().model().parent();
+        return parent == null ? -1 : find(Digest.parseHex(parent)).map(LedgerEntry::index).orElse(-1L);
+    }
+
+    /**
+     * Whether the record at {@code index} trained directly on DataNet {@code dataNetId} (any version). Stores
+     * answer it from their DataNet-use index; this default parses the entry.
+     *
+     * @throws RecordNotFoundException when there is no entry at {@code index}
+     */
+    default boolean usesDataNet(long index, String dataNetId) {
+        LedgerEntry entry = get(index).orElseThrow(
+                () -> new RecordNotFoundException(Long.toString(index), "no entry at this index"));
+        return entry.record().record().datanets().stream().anyMatch(use -> use.id().equals(dataNetId));
+    }
+
+    /**
+     * The leaf indexes of the entries whose model names entry {@code index} as its fine-tune parent, in log
+     * order. Stores answer it from an index without parsing; this default goes through {@link #children}.
+     *
+     * @throws RecordNotFoundException when there is no entry at {@code index}
+     */
+    default long[] childIndexes(long index) {
+        LedgerEntry entry = get(index).orElseThrow(
+                () -> new RecordNotFoundException(Long.toString(index), "no entry at this index"));
+        return children(entry.record().id()).stream().mapToLong(LedgerEntry::index).toArray();
+    }
+
     /** Streams entries in {@code [from, to)} in log order. */
     void scan(long from, long to, Consumer<LedgerEntry> consumer);
 
