@@ -8,6 +8,7 @@ import io.datanet.provenance.ledger.VerificationReport;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code provenance verify}: recomputes every record hash, the tree and every checkpoint's signature and
@@ -17,7 +18,7 @@ import picocli.CommandLine.Mixin;
  */
 @Command(name = "verify", description = "Recompute every record hash, the tree and checkpoint signatures; "
         + "exit 1 naming the first bad entry.",
-        footer = {"", "--json: {\"ok\", \"entries\", \"checkpoints\", \"problems\": [text], \"firstBadEntry\": index or null}",
+        footer = {"", "--json: {\"ok\", \"deep\", \"entries\", \"checkpoints\", \"problems\": [text], \"firstBadEntry\": index or null}",
                 "with --anchors also \"anchors\": {\"ok\", \"target\", \"logId\", \"anchored\", \"anchoredSize\", "
                         + "\"problems\", \"firstBadEntry\"}"})
 final class VerifyCommand implements Callable<Integer> {
@@ -28,6 +29,11 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Mixin
     AnchorVerifyOptions anchorOptions;
+
+    @Option(names = "--deep", description = "also parse every record and check it is a valid v1 record in canonical "
+            + "form (catches a history rewritten by a holder of the log key with bytes no writer could produce; "
+            + "slower: one JSON parse per record)")
+    boolean deep;
 
     VerifyCommand(CommandContext ctx) {
         this.ctx = ctx;
@@ -40,7 +46,7 @@ final class VerifyCommand implements Callable<Integer> {
         try (Ledger ledger = ctx.openExisting(common.ledger)) {
             ProgressBar progress = ctx.progress("verify", ledger.size());
             try {
-                report = ledger.verify(progress);
+                report = ledger.verify(deep, progress);
             } finally {
                 progress.finish();
             }
@@ -49,6 +55,7 @@ final class VerifyCommand implements Callable<Integer> {
         if (common.json) {
             ObjectNode document = ctx.object();
             document.put("ok", report.ok());
+            document.put("deep", deep);
             document.put("entries", report.entries());
             document.put("checkpoints", report.checkpoints());
             ArrayNode problems = document.putArray("problems");

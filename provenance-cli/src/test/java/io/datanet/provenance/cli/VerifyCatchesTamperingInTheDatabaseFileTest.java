@@ -9,7 +9,10 @@ import io.datanet.provenance.ledger.Checkpoint;
 import io.datanet.provenance.ledger.NoteSigner;
 import io.datanet.provenance.ledger.NoteVerifier;
 import io.datanet.provenance.ledger.SignedCheckpoint;
+import io.datanet.provenance.record.CanonicalRecord;
+import io.datanet.provenance.testing.LedgerForgery;
 import io.datanet.provenance.testing.SampleRecords;
+import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
@@ -206,5 +209,25 @@ class VerifyCatchesTamperingInTheDatabaseFileTest {
         JsonNode report = assertVerifyFails("entries 0..15", "differ");
         assertThat(report.get("problems").toString()).contains("checkpoint at size 20: its root does not match")
                 .as("the lookup columns were made consistent").doesNotContain("entry 12");
+    }
+
+    @Test
+    void aHistoryRewrittenWithTheLogKeyInBytesNoWriterProducesIsCaughtOnlyByDeep() throws Exception {
+        // Whoever holds log.key can rebuild the tree and re-sign every checkpoint (the chain anchors of the EVM
+        // module are the witness against that). What such a rewrite cannot hide from --deep: record bytes that
+        // are not the canonical form our writers always produce, here one extra space after the first brace.
+        String canonical = SampleRecords.canonical(23).json();
+        byte[] forged = ("{ " + canonical.substring(1)).getBytes(StandardCharsets.UTF_8);
+        LedgerForgery.replaceRecord(dir, 23, CanonicalRecord.ofStoredBytes(forged, "forged"));
+
+        CliRunner.Result fast = on(dir, "verify");
+        assertThat(fast.exitCode()).as(fast.toString()).isZero();
+        CliRunner.Result deep = on(dir, "verify", "--deep");
+        assertThat(deep.exitCode()).as(deep.toString()).isEqualTo(1);
+        assertThat(deep.errLines()).as(deep.toString()).hasSize(1);
+        assertThat(deep.errLine()).contains("entry 23", "not the canonical form");
+        JsonNode doc = new ObjectMapper().readTree(on(dir, "verify", "--deep", "--json").stdout());
+        assertThat(doc.get("deep").asBoolean()).isTrue();
+        assertThat(doc.get("firstBadEntry").asLong()).isEqualTo(23);
     }
 }
