@@ -14,12 +14,18 @@ import java.util.Optional;
  * The log's signing key file: one line in note signer format, mode 0600, created atomically so that two
  * processes opening a new ledger at once end up with the same key. The key is never logged.
  */
-final class LogKeyFile {
-    static final String FILE_NAME = "log.key";
+public final class LogKeyFile {
+    /** The key file's name inside its directory. */
+    public static final String FILE_NAME = "log.key";
 
     private LogKeyFile() {}
 
-    static Optional<NoteSigner> read(Path dir) {
+    /**
+     * The key in {@code dir}, if there is one.
+     *
+     * @throws LedgerException naming the file when it cannot be read or holds no note signer key
+     */
+    public static Optional<NoteSigner> read(Path dir) {
         Path file = dir.resolve(FILE_NAME);
         if (!Files.exists(file)) {
             return Optional.empty();
@@ -34,7 +40,7 @@ final class LogKeyFile {
     }
 
     /** Returns the key in {@code dir}, creating one named {@code origin} if there is none yet. */
-    static NoteSigner readOrCreate(Path dir, String origin) {
+    public static NoteSigner readOrCreate(Path dir, String origin) {
         Optional<NoteSigner> existing = read(dir);
         if (existing.isPresent()) {
             return existing.get();

@@ -32,7 +32,7 @@ import java.util.function.LongConsumer;
  * the log holds (truncation). In deep mode, also that every record is a valid v1 record in canonical
  * form.
  */
-final class LogVerifier {
+public final class LogVerifier {
     private final Connection conn;
     private final String location;
     private final String origin;
@@ -43,7 +43,12 @@ final class LogVerifier {
     private long firstBad = -1; // the first entry a problem names exactly
     private long firstInBadRange = -1; // the first entry of a span known bad only as a whole (tile, checkpoint root)
 
-    LogVerifier(Connection conn, String location, String origin, NoteVerifier verifier, NoteSigner keyFile,
+    /**
+     * A verifier over {@code conn}, whose {@code records}, {@code tiles} and {@code checkpoints} tables have the
+     * embedded store's columns (the PostgreSQL store shares them); {@code keyFile} is the signing key if at
+     * hand (checked to name this log), else null. Reads in whatever transaction {@code conn} is in.
+     */
+    public LogVerifier(Connection conn, String location, String origin, NoteVerifier verifier, NoteSigner keyFile,
                 boolean deep) {
         this.deep = deep;
         this.conn = conn;
@@ -72,7 +77,8 @@ final class LogVerifier {
         }
     }
 
-    VerificationReport run(LongConsumer progress) throws SQLException {
+    /** Runs the checks in one pass over the records; see the class comment. */
+    public VerificationReport run(LongConsumer progress) throws SQLException {
         if (keyFile != null && !keyFile.name().equals(origin)) {
             problem(-1, "the signing key file names log " + keyFile.name() + " but the ledger is " + origin);
         }
