@@ -3,15 +3,12 @@ package io.datanet.provenance.dl4j.internal;
 import io.datanet.provenance.Digest;
 import io.datanet.provenance.model.ElementType;
 import io.datanet.provenance.model.MemoryOrder;
+import io.datanet.provenance.model.ModelFileDigest;
 import io.datanet.provenance.model.ParameterDigest;
 import io.datanet.provenance.run.ModelSnapshot;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -46,18 +43,9 @@ public final class Dl4jParameters {
         return new ModelSnapshot(d.weights(), d.parameterCount(), modelFile == null ? null : fileDigest(modelFile));
     }
 
-    /** The SHA-256 of a file, streamed. */
+    /** The SHA-256 of a file, streamed ({@link ModelFileDigest}, shared with the other adapters). */
     public static Digest fileDigest(Path file) {
-        MessageDigest md = Digest.newSha256();
-        byte[] buf = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buf)) > 0; ) {
-                md.update(buf, 0, n);
-            }
-        } catch (IOException e) {
-            throw new io.datanet.provenance.ProvenanceException("cannot hash the model file " + file + ": " + e, e);
-        }
-        return Digest.finish(md);
+        return ModelFileDigest.of(file);
     }
 
     /** A view of exactly the array's bytes in its underlying off-heap buffer, in native byte order. */
