@@ -132,6 +132,20 @@ public interface Ledger extends AutoCloseable {
         return children(entry.record().id()).stream().mapToLong(LedgerEntry::index).toArray();
     }
 
+    /**
+     * Whether an entry logged after entry {@code index} names the same {@code model@version} (the model version
+     * was re-trained, and {@code model@version} now resolves to the newer record). Stores answer it from their
+     * model index, parsing nothing when no later candidate exists; this default parses the entry and resolves
+     * its reference.
+     *
+     * @throws RecordNotFoundException when there is no entry at {@code index}
+     */
+    default boolean superseded(long index) {
+        LedgerEntry entry = get(index).orElseThrow(
+                () -> new RecordNotFoundException(Long.toString(index), "no entry at this index"));
+        return resolve(entry.record().record().model().ref()).index() != index;
+    }
+
     /** Streams entries in {@code [from, to)} in log order. */
     void scan(long from, long to, Consumer<LedgerEntry> consumer);
 

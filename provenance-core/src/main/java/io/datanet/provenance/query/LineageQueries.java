@@ -56,15 +56,18 @@ public final class LineageQueries {
     public Lineage lineage(String modelRef) {
         LedgerEntry entry = ledger.resolve(modelRef);
         List<LineageNode> chain = new ArrayList<>();
-        Set<String> visited = new HashSet<>();
+        Set<Long> visited = new HashSet<>();
         String parent = null;
         while (entry != null) {
-            if (!visited.add(entry.id())) {
+            if (!visited.add(entry.index())) {
                 throw new LineageCycleException(entry.id());
             }
             chain.add(new LineageNode(chain.size(), entry));
             parent = entry.record().record().model().parent();
-            entry = parent == null ? null : ledger.find(Digest.parseHex(parent)).orElse(null);
+            // climb by leaf index (the store's parent index), parsing only the records the answer holds
+            long up = parent == null ? -1 : ledger.parentIndex(entry.index());
+            entry = up < 0 ? null : ledger.get(up).orElseThrow(
+                    () -> new RecordNotFoundException(Long.toString(up), "the parent index names no entry"));
         }
         return new Lineage(chain, parent);
     }
@@ -73,8 +76,10 @@ public final class LineageQueries {
      * One page of every model version trained on a DataNet, directly or through a fine-tune ancestor.
      *
      * <p>The order is stable: the direct uses in log order, each followed by the fine-tunes below it that
-     * no earlier direct use already covers (today by log order; only stability is promised inside such a
-     * group). Each record appears once. All pages of one query
+     * no earlier direct use already covers (today depth first, children in log order; only stability is
+     * promised inside such a group). Each record appears once. A page reads leaf indexes to decide what it
+     * returns and parses only the records it returns, so its cost does not grow with the ledger or with the
+     * number of fine-tunes below a popular base model. All pages of one query
      * answer for the log as it was when the first page was read: follow {@link UsesPage#nextPageToken()}
      * until it is null to get every answer exactly once, even while others append.
      *

@@ -7,12 +7,13 @@ import java.util.Base64;
 
 /**
  * Where a {@code uses} page ends: the snapshot size, the group being emitted (the leaf index of the
- * direct use that owns it) and how many of that group's answers were already returned. Bound to its
+ * direct use that owns it) and the leaf index of the next answer in that group (the owner itself when the
+ * group has not started), so the next page resumes without re-reading what was returned. Bound to its
  * query by a short fingerprint, so a token of another DataNet is refused instead of silently misread.
  * The text form is opaque to callers (base64url).
  */
-record PageToken(long ledgerSize, long owner, int emitted, String query) {
-    private static final String PREFIX = "u1";
+record PageToken(long ledgerSize, long owner, long next, String query) {
+    private static final String PREFIX = "u2";
 
     /** The fingerprint of a query: 8 hex characters of SHA-256 over the DataNet id and version filter. */
     static String fingerprint(String dataNetId, Digest version) {
@@ -21,7 +22,7 @@ record PageToken(long ledgerSize, long owner, int emitted, String query) {
     }
 
     String encode() {
-        String text = PREFIX + ":" + ledgerSize + ":" + owner + ":" + emitted + ":" + query;
+        String text = PREFIX + ":" + ledgerSize + ":" + owner + ":" + next + ":" + query;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.US_ASCII));
     }
 
@@ -42,21 +43,21 @@ record PageToken(long ledgerSize, long owner, int emitted, String query) {
         }
         long size;
         long owner;
-        int emitted;
+        long next;
         try {
             size = Long.parseLong(parts[1]);
             owner = Long.parseLong(parts[2]);
-            emitted = Integer.parseInt(parts[3]);
+            next = Long.parseLong(parts[3]);
         } catch (NumberFormatException e) {
             throw invalid(token, "not a page token");
         }
         if (!parts[4].equals(query)) {
             throw invalid(token, "this page token belongs to another query (another DataNet or version)");
         }
-        if (size < 0 || size > currentSize || owner < 0 || owner >= size || emitted < 0) {
+        if (size < 0 || size > currentSize || owner < 0 || owner >= size || next < 0 || next >= size) {
             throw invalid(token, "page token does not fit this ledger");
         }
-        return new PageToken(size, owner, emitted, query);
+        return new PageToken(size, owner, next, query);
     }
 
     private static InvalidInputException invalid(String token, String problem) {

@@ -4,16 +4,13 @@ import io.datanet.provenance.Digest;
 import io.datanet.provenance.InvalidInputException;
 import io.datanet.provenance.ledger.Ledger;
 import io.datanet.provenance.ledger.LedgerEntry;
+import io.datanet.provenance.ledger.RecordNotFoundException;
 import io.datanet.provenance.record.DataNetUse;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,19 +19,30 @@ import java.util.Set;
  * <p>The answers are the direct uses of the DataNet and all their fine-tune descendants. Each answer is
  * emitted exactly once, in the group of its <em>owner</em>: among the direct uses that are it or its
  * ancestors, the one with the lowest leaf index. Groups come in the owners' log order (the order of
- * {@link Ledger#usesOf}); inside a group the owner comes first, then the rest by leaf index. A direct use
- * owns a group exactly when none of its ancestors is a direct use logged before it, and a group's walk
- * down the fine-tune tree stops at direct uses logged before its owner, whose groups hold what lies
- * below them. Every decision depends only on the snapshot, so pages can be cut anywhere and resumed from
- * (owner, answers already emitted).
+ * {@link Ledger#usesOf}); inside a group the owner comes first, then the fine-tunes below it in depth-first
+ * pre-order, children in log order. A direct use owns a group exactly when none of its ancestors is a direct
+ * use logged before it, and a group's walk down the fine-tune tree stops at direct uses logged before its
+ * owner, whose groups hold what lies below them. Every decision depends only on the snapshot, so a page can
+ * end anywhere and the next resumes from (owner, next answer).
+ *
+ * <p>Cost: ownership and the walk down read leaf indexes only ({@link Ledger#parentIndex},
+ * {@link Ledger#usesDataNet}, {@link Ledger#childIndexes}); records are parsed only when a page returns them
+ * (plus, with a version filter, the direct-use ancestors whose version must be read). A group is streamed, so a
+ * page costs its own answers and the path down to them, whatever the size of the group. What a page looks up
+ * is remembered for that page only: direct uses that share a base model walk the shared chain once.
  */
 final class UsesTraversal {
+    private static final long NONE = -1;
+
     private final Ledger ledger;
     private final String dataNetId;
     private final Digest version;
     private final long snapshot;
     private final String query;
-    private final Map<String, Optional<LedgerEntry>> ancestors = new HashMap<>();
+    private final Map<Long, Long> parents = new HashMap<>();
+    private final Map<Long, Boolean> direct = new HashMap<>();
+    private final Map<Long, Ancestry> ancestry = new HashMap<>();
+    private final Map<Long, LedgerEntry> entries = new HashMap<>();
 
     UsesTraversal(Ledger ledger, String dataNetId, Digest version, long snapshot) {
         this.ledger = ledger;
@@ -47,28 +55,25 @@ final class UsesTraversal {
     /** One page starting at {@code start} (null: the first page). */
     UsesPage page(PageToken start, int pageSize) {
         List<ModelUse> out = new ArrayList<>(Math.min(pageSize, 1024));
-        long after = -1;
+        long after = NONE;
         if (start != null) {
-            LedgerEntry owner = ledger.get(start.owner())
-                    .filter(e -> !directVersions(e).isEmpty())
-                    .orElseThrow(() -> invalid(start, "page token names no direct use of " + dataNetId));
-            Ancestry ancestry = ancestry(owner);
-            if (ancestry.ownedEarlier()) {
+            long owner = start.owner();
+            if (!direct(owner)) {
+                throw invalid(start, "page token names no direct use of " + dataNetId);
+            }
+            if (ancestry(owner).minDirect() < owner) {
                 throw invalid(start, "page token does not fit this ledger");
             }
-            List<Step> group = group(owner, ancestry);
-            if (start.emitted() > group.size()) {
-                throw invalid(start, "page token does not fit this ledger");
+            GroupWalk walk = GroupWalk.resume(this, owner, start.next(), () -> invalid(start,
+                    "page token does not fit this ledger"));
+            PageToken next = fill(walk, out, pageSize);
+            if (next != null) {
+                return finish(out, next);
             }
-            int end = (int) Math.min(group.size(), (long) start.emitted() + pageSize);
-            out.addAll(uses(group, start.emitted(), end));
-            if (end < group.size()) {
-                return finish(out, new PageToken(snapshot, owner.index(), end, query));
-            }
-            after = owner.index();
+            after = owner;
         }
         // direct uses are read in growing batches: a small page reads few, a long scan few round trips
-        int batchSize = Math.min(1024, pageSize + 1);
+        int batchSize = Math.min(64, pageSize + 1);
         while (true) {
             List<LedgerEntry> batch = ledger.usesOf(dataNetId, after, batchSize);
             for (LedgerEntry e : batch) {
@@ -76,23 +81,17 @@ final class UsesTraversal {
                     return finish(out, null);
                 }
                 after = e.index();
-                if (directVersions(e).isEmpty()) {
-                    continue;
-                }
-                Ancestry ancestry = ancestry(e);
-                if (ancestry.ownedEarlier()) {
+                entries.putIfAbsent(e.index(), e);
+                if (!direct(e.index()) || ancestry(e.index()).minDirect() < e.index()) {
                     continue;
                 }
                 if (out.size() == pageSize) {
-                    return finish(out, new PageToken(snapshot, e.index(), 0, query));
+                    return finish(out, new PageToken(snapshot, e.index(), e.index(), query));
                 }
-                List<Step> group = group(e, ancestry);
-                int room = pageSize - out.size();
-                if (group.size() > room) {
-                    out.addAll(uses(group, 0, room));
-                    return finish(out, new PageToken(snapshot, e.index(), room, query));
+                PageToken next = fill(GroupWalk.start(this, e.index()), out, pageSize);
+                if (next != null) {
+                    return finish(out, next);
                 }
-                out.addAll(uses(group, 0, group.size()));
             }
             if (batch.size() < batchSize) {
                 return finish(out, null);
@@ -101,8 +100,27 @@ final class UsesTraversal {
         }
     }
 
+    /** Emits the walk's answers until the page is full; returns the token of the next answer, or null when the group ended. */
+    private PageToken fill(GroupWalk walk, List<ModelUse> out, int pageSize) {
+        while (walk.hasNext()) {
+            if (out.size() == pageSize) {
+                return new PageToken(snapshot, walk.owner(), walk.peek(), query);
+            }
+            long index = walk.next();
+            out.add(use(index, walk.through()));
+        }
+        return null;
+    }
+
     private UsesPage finish(List<ModelUse> uses, PageToken next) {
         return new UsesPage(dataNetId, version, uses, next == null ? null : next.encode(), snapshot);
+    }
+
+    private ModelUse use(long index, long through) {
+        LedgerEntry e = entry(index);
+        String ref = e.record().record().model().ref();
+        return new ModelUse(index, e.id(), ref, directVersions(e), through == NONE ? null : entry(through).id(),
+                ledger.superseded(index));
     }
 
     /** The versions of the DataNet that this record trained on directly and that the query asks about. */
@@ -116,99 +134,77 @@ final class UsesTraversal {
         return out;
     }
 
-    /** What an entry's ancestors say: the nearest that is a direct use, and whether one was logged before it. */
-    private record Ancestry(String nearestDirect, boolean ownedEarlier) {}
+    /** The parsed entry at {@code index}, read once per page. */
+    LedgerEntry entry(long index) {
+        return entries.computeIfAbsent(index, i -> ledger.get(i).orElseThrow(
+                () -> new RecordNotFoundException(Long.toString(i), "no entry at this index")));
+    }
 
-    private Ancestry ancestry(LedgerEntry entry) {
-        Set<String> visited = new HashSet<>();
-        visited.add(entry.id());
-        String nearest = null;
-        boolean earlier = false;
-        String parent = entry.record().record().model().parent();
-        while (parent != null && !(nearest != null && earlier)) {
-            Optional<LedgerEntry> found = inSnapshot(parent);
-            if (found.isEmpty()) {
+    /** Whether the entry trained directly on the DataNet (at the asked version): an index probe, a parse only to check a version. */
+    boolean direct(long index) {
+        if (index < 0 || index >= snapshot) {
+            return false;
+        }
+        return direct.computeIfAbsent(index, i -> ledger.usesDataNet(i, dataNetId)
+                && (version == null || !directVersions(entry(i)).isEmpty()));
+    }
+
+    /** The leaf index of the entry's fine-tune parent if the snapshot holds it, else {@link #NONE}. */
+    long parent(long index) {
+        return parents.computeIfAbsent(index, i -> {
+            long p = ledger.parentIndex(i);
+            return p >= 0 && p < snapshot ? p : NONE;
+        });
+    }
+
+    /** The entry's fine-tune children in the snapshot, in log order. */
+    long[] children(long index) {
+        return java.util.Arrays.stream(ledger.childIndexes(index)).filter(c -> c < snapshot).toArray();
+    }
+
+    /**
+     * What an entry's ancestors say: the nearest that is a direct use and the lowest leaf index among those
+     * that are ({@link #NONE} / {@link Long#MAX_VALUE} when none is).
+     */
+    record Ancestry(long nearestDirect, long minDirect) {}
+
+    Ancestry ancestry(long index) {
+        Ancestry known = ancestry.get(index);
+        if (known != null) {
+            return known;
+        }
+        // climb until a remembered entry or the root, then fill in downwards: min(direct(p) ? p : inf, above)
+        List<Long> path = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        long at = index;
+        Ancestry above = new Ancestry(NONE, Long.MAX_VALUE);
+        while (true) {
+            if (!seen.add(at)) {
+                throw new LineageCycleException(entry(at).id());
+            }
+            path.add(at);
+            long p = parent(at);
+            if (p == NONE) {
                 break;
             }
-            LedgerEntry p = found.get();
-            if (!visited.add(p.id())) {
-                throw new LineageCycleException(p.id());
+            Ancestry memo = ancestry.get(p);
+            if (memo != null) {
+                above = step(p, memo);
+                break;
             }
-            if (!directVersions(p).isEmpty()) {
-                nearest = nearest == null ? p.id() : nearest;
-                earlier |= p.index() < entry.index();
-            }
-            parent = p.record().record().model().parent();
+            at = p;
         }
-        return new Ancestry(nearest, earlier);
-    }
-
-    /** A record, and the nearest direct use above it (in {@link #group}'s stack: at or above it). */
-    private record Step(LedgerEntry entry, String nearestDirect) {}
-
-    /**
-     * The records owned by {@code owner}: it, then the descendants it owns, by leaf index, each with the
-     * nearest direct use above it. Only the ones a page returns become {@link ModelUse}s.
-     */
-    private List<Step> group(LedgerEntry owner, Ancestry ancestry) {
-        List<Step> below = new ArrayList<>();
-        Set<String> visited = new HashSet<>();
-        visited.add(owner.id());
-        Deque<Step> stack = new ArrayDeque<>();
-        stack.push(new Step(owner, owner.id()));
-        while (!stack.isEmpty()) {
-            Step step = stack.pop();
-            for (LedgerEntry child : ledger.children(step.entry().record().id())) {
-                if (child.index() >= snapshot) {
-                    continue;
-                }
-                if (!visited.add(child.id())) {
-                    throw new LineageCycleException(child.id());
-                }
-                boolean direct = !directVersions(child).isEmpty();
-                if (direct && child.index() < owner.index()) {
-                    continue; // owned by that earlier direct use, subtree and all
-                }
-                below.add(new Step(child, step.nearestDirect()));
-                stack.push(new Step(child, direct ? child.id() : step.nearestDirect()));
-            }
+        for (int k = path.size() - 1; k >= 0; k--) {
+            long node = path.get(k);
+            ancestry.put(node, above);
+            above = step(node, above);
         }
-        below.sort(Comparator.comparingLong(s -> s.entry().index()));
-        List<Step> out = new ArrayList<>(below.size() + 1);
-        out.add(new Step(owner, ancestry.nearestDirect()));
-        out.addAll(below);
-        return out;
+        return ancestry.get(index);
     }
 
-    /** The answers for {@code steps[from, to)}. */
-    private List<ModelUse> uses(List<Step> steps, int from, int to) {
-        List<ModelUse> out = new ArrayList<>(to - from);
-        for (Step s : steps.subList(from, to)) {
-            out.add(use(s.entry(), s.nearestDirect()));
-        }
-        return out;
-    }
-
-    private ModelUse use(LedgerEntry e, String through) {
-        String ref = e.record().record().model().ref();
-        boolean superseded = ledger.resolve(ref).index() != e.index();
-        return new ModelUse(e.index(), e.id(), ref, directVersions(e), through, superseded);
-    }
-
-    /**
-     * The record with this id if the snapshot holds it. Remembered for the page: direct uses that share a
-     * base model walk the same ancestors, which are then read and parsed once.
-     */
-    private Optional<LedgerEntry> inSnapshot(String recordIdHex) {
-        return ancestors.computeIfAbsent(recordIdHex, hex -> {
-            Digest id;
-            try {
-                id = Digest.parseHex(hex);
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
-            return ledger.find(id).filter(p -> p.index() < snapshot);
-        });
+    /** The ancestry of a child of {@code node}, given {@code node}'s own. */
+    private Ancestry step(long node, Ancestry ofNode) {
+        return direct(node) ? new Ancestry(node, Math.min(node, ofNode.minDirect())) : ofNode;
     }
 
     private static InvalidInputException invalid(PageToken token, String problem) {

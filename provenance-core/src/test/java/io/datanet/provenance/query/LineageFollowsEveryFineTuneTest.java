@@ -138,7 +138,8 @@ class LineageFollowsEveryFineTuneTest {
 
     @Test
     void aLedgerThatLoopsParentLinksIsReportedInsteadOfWalkedForever() {
-        // Only a store that returns records under ids that are not their hashes can loop; simulate one.
+        // Only a store that returns records under ids that are not their hashes, or whose parent indexes are
+        // corrupt, can loop; simulate one (its index answers loop as its ids do).
         String claimedParent = "ab".repeat(32);
         CanonicalRecord a = model("a", "1").parent(claimedParent).on("iris", "v1", "1").build();
         CanonicalRecord b = model("b", "1").parent(a).on("iris", "v1", "1").build();
@@ -153,6 +154,10 @@ class LineageFollowsEveryFineTuneTest {
                     case "get" -> Optional.of((long) args[0] == 0 ? ea : eb);
                     case "usesOf" -> (long) args[1] < 0 ? List.of(ea, eb) : List.of();
                     case "children" -> List.of();
+                    case "parentIndex" -> 1L - (long) args[0];
+                    case "childIndexes" -> new long[] {1L - (long) args[0]};
+                    case "usesDataNet" -> true;
+                    case "superseded" -> false;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
 
