@@ -61,6 +61,10 @@ public abstract class LedgerContract {
             LedgerEntry rerun = ledger.append(CanonicalRecord.of(SampleRecords.record("m", "1", null, "wine")));
             assertThat(ledger.resolve("m@1").index()).isEqualTo(rerun.index());
             assertThat(ledger.resolve("m@2").index()).isEqualTo(1);
+            assertThat(ledger.superseded(0)).isTrue();
+            assertThat(ledger.superseded(1)).isFalse();
+            assertThat(ledger.superseded(rerun.index())).isFalse();
+            assertThatThrownBy(() -> ledger.superseded(99)).isInstanceOf(RecordNotFoundException.class);
         }
     }
 

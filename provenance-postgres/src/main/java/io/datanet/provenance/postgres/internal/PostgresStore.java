@@ -448,6 +448,37 @@ public final class PostgresStore implements Ledger {
         }
     }
 
+    /** From the model index: parses the entry and later candidates only when a later one has the same key. */
+    @Override
+    public synchronized boolean superseded(long index) {
+        ensureOpen();
+        try (PreparedStatement ps = conn.prepareStatement("SELECT later.idx, later.bytes, e.bytes FROM records e "
+                + "LEFT JOIN records later ON later.modelkey = e.modelkey AND later.idx > e.idx WHERE e.idx = ?")) {
+            ps.setLong(1, index);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new RecordNotFoundException(Long.toString(index), "no entry at this index");
+                }
+                String ref = null;
+                do {
+                    byte[] later = rs.getBytes(2);
+                    if (later == null) {
+                        return false;
+                    }
+                    if (ref == null) {
+                        ref = entry(index, rs.getBytes(3)).record().record().model().ref();
+                    }
+                    if (entry(rs.getLong(1), later).record().record().model().ref().equals(ref)) {
+                        return true;
+                    }
+                } while (rs.next());
+                return false;
+            }
+        } catch (SQLException e) {
+            throw failure("cannot check whether entry " + index + " was superseded", e);
+        }
+    }
+
     /** Streams {@code [from, to)} from one snapshot, a page of rows at a time. */
     @Override
     public synchronized void scan(long from, long to, Consumer<LedgerEntry> consumer) {
