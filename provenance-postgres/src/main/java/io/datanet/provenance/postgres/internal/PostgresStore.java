@@ -53,6 +53,7 @@ public final class PostgresStore implements Ledger {
     private final String location;
     private final StoredTree tree;
     private final Sequencer sequencer;
+    private final ImmutableFacts facts = new ImmutableFacts();
     private final LedgerOptions options;
     private final String origin;
     private final String verifierKey;
@@ -136,6 +137,7 @@ public final class PostgresStore implements Ledger {
 
     private void rollback() {
         tree.invalidate();
+        facts.clear();
         try {
             if (!conn.getAutoCommit()) {
                 conn.rollback();
@@ -250,10 +252,19 @@ public final class PostgresStore implements Ledger {
     @Override
     public synchronized Optional<LedgerEntry> get(long index) {
         ensureOpen();
+        LedgerEntry cached = facts.entry(index);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
         try (PreparedStatement ps = conn.prepareStatement("SELECT bytes FROM records WHERE idx = ?")) {
             ps.setLong(1, index);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(entry(index, rs.getBytes(1))) : Optional.empty();
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                LedgerEntry e = entry(index, rs.getBytes(1));
+                facts.entry(e);
+                return Optional.of(e);
             }
         } catch (SQLException e) {
             throw failure("cannot read entry " + index, e);
@@ -387,36 +398,44 @@ public final class PostgresStore implements Ledger {
         }
     }
 
+    /** From the cache of set links, else one query that fetches the whole chain above the entry. */
     @Override
     public synchronized long parentIndex(long index) {
         ensureOpen();
-        try (PreparedStatement ps = conn.prepareStatement("SELECT parent_idx FROM records WHERE idx = ?")) {
-            ps.setLong(1, index);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new RecordNotFoundException(Long.toString(index), "no entry at this index");
-                }
-                long parent = rs.getLong(1);
-                return rs.wasNull() ? -1 : parent;
+        Long cached = facts.parent(index);
+        if (cached != null) {
+            return cached;
+        }
+        try {
+            if (!facts.fetchChain(conn, index, null)) {
+                throw new RecordNotFoundException(Long.toString(index), "no entry at this index");
             }
+            cached = facts.parent(index);
+            return cached == null ? -1 : cached;
         } catch (SQLException e) {
             throw failure("cannot read the parent of entry " + index, e);
         }
     }
 
+    /**
+     * From the cache, else one query over the chain above the entry answering this DataNet for each entry on it
+     * (ownership walks climb that chain next).
+     */
     @Override
     public synchronized boolean usesDataNet(long index, String dataNetId) {
         ensureOpen();
-        try (PreparedStatement ps = conn.prepareStatement("SELECT EXISTS (SELECT 1 FROM datanet_uses u "
-                + "JOIN datanets d ON d.dnkey = u.dnkey WHERE d.name = ? AND u.idx = r.idx) FROM records r WHERE r.idx = ?")) {
-            ps.setString(1, dataNetId);
-            ps.setLong(2, index);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new RecordNotFoundException(Long.toString(index), "no entry at this index");
+        try {
+            Integer dnkey = facts.dnkey(conn, dataNetId);
+            if (dnkey != null) {
+                Boolean cached = facts.uses(index, dnkey);
+                if (cached != null) {
+                    return cached;
                 }
-                return rs.getBoolean(1);
             }
+            if (!facts.fetchChain(conn, index, dnkey)) {
+                throw new RecordNotFoundException(Long.toString(index), "no entry at this index");
+            }
+            return dnkey != null && facts.uses(index, dnkey);
         } catch (SQLException e) {
             throw failure("cannot read the DataNets of entry " + index, e);
         }
