@@ -30,7 +30,8 @@ import java.util.function.LongConsumer;
  * checkpoint is signed by the log's key, and its root equals the root recomputed over the records it
  * covers (which also proves successive checkpoints consistent); no checkpoint covers more records than
  * the log holds (truncation). In deep mode, also that every record is a valid v1 record in canonical
- * form.
+ * form. With a {@link DerivedData} check (the embedded store passes one), also that every lookup column and
+ * index row the store answers queries from without reading the records equals what the records give.
  */
 public final class LogVerifier {
     private final Connection conn;
@@ -39,6 +40,7 @@ public final class LogVerifier {
     private final NoteVerifier verifier;
     private final NoteSigner keyFile;
     private final boolean deep;
+    private final DerivedData derived; // null: the store's derived data is not checked here
     private final List<String> problems = new ArrayList<>();
     private long firstBad = -1; // the first entry a problem names exactly
     private long firstInBadRange = -1; // the first entry of a span known bad only as a whole (tile, checkpoint root)
@@ -50,6 +52,13 @@ public final class LogVerifier {
      */
     public LogVerifier(Connection conn, String location, String origin, NoteVerifier verifier, NoteSigner keyFile,
                 boolean deep) {
+        this(conn, location, origin, verifier, keyFile, deep, null);
+    }
+
+    /** As the public constructor; {@code derived} checks the store's lookup data in the same pass. */
+    LogVerifier(Connection conn, String location, String origin, NoteVerifier verifier, NoteSigner keyFile,
+                boolean deep, DerivedData derived) {
+        this.derived = derived;
         this.deep = deep;
         this.conn = conn;
         this.location = location;
@@ -107,8 +116,19 @@ public final class LogVerifier {
         Frontier frontier = new Frontier();
         TileCheck tiles = new TileCheck();
         long count = 0;
-        try (PreparedStatement ps = conn.prepareStatement(
-                "SELECT idx, idkey, chk, bytes FROM records ORDER BY idx")) {
+        DerivedData.Problems sink = new DerivedData.Problems() {
+            @Override
+            public void entry(long idx, String text) {
+                problem(idx, text);
+            }
+
+            @Override
+            public void other(String text) {
+                problem(-1, text);
+            }
+        };
+        try (PreparedStatement ps = conn.prepareStatement("SELECT idx, idkey, chk, bytes"
+                + (derived == null ? "" : derived.columns()) + " FROM records ORDER BY idx")) {
             ps.setFetchSize(256);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -118,7 +138,12 @@ public final class LogVerifier {
                         break;
                     }
                     byte[] bytes = rs.getBytes(4);
-                    checkEntry(idx, rs.getInt(2), rs.getInt(3), bytes);
+                    Digest id = checkEntry(idx, rs.getInt(2), rs.getInt(3), bytes);
+                    if (derived != null && id != null) {
+                        derived.check(idx, id, bytes, rs, 5, sink);
+                    } else if (derived != null) {
+                        derived.unchecked(idx);
+                    }
                     Digest leaf = MerkleHash.leaf(bytes);
                     frontier.add(leaf);
                     tiles.leaf(idx, leaf);
@@ -140,6 +165,9 @@ public final class LogVerifier {
             problem(count, "the log is truncated: checkpoint at size " + expectedRoots.lastKey()
                     + " covers records the log no longer holds (it holds " + count + ")");
         }
+        if (derived != null) {
+            derived.finish(count, sink);
+        }
         if (count == 0 && expectedRoots.isEmpty() && checkpoints == 0) {
             return new VerificationReport(0, 0, problems, OptionalLong.empty());
         }
@@ -148,20 +176,21 @@ public final class LogVerifier {
                 first < 0 ? OptionalLong.empty() : OptionalLong.of(first));
     }
 
-    private void checkEntry(long idx, int idkey, int chk, byte[] bytes) {
+    /** Checks one entry; returns its id when its bytes and position are intact, else null. */
+    private Digest checkEntry(long idx, int idkey, int chk, byte[] bytes) {
         Digest id = Digest.sha256(bytes);
         if (Keys.of(id) != idkey) {
             problem(idx, "entry " + idx + ": record bytes were altered (they no longer hash to the id recorded "
                     + "when it was appended)");
-            return;
+            return null;
         }
         if (Keys.position(idx, id) != chk) {
             problem(idx, "entry " + idx + " (" + id.hex().substring(0, 12) + "): not at the position it was "
                     + "appended at (entries reordered or replaced)");
-            return;
+            return null;
         }
         if (!deep) {
-            return;
+            return id;
         }
         try {
             if (!CanonicalRecord.ofStoredBytes(bytes, "entry " + idx).isCanonical()) {
@@ -170,6 +199,7 @@ public final class LogVerifier {
         } catch (InvalidInputException e) {
             problem(idx, "entry " + idx + ": not a valid v1 record: " + e.getMessage());
         }
+        return id;
     }
 
     /** The right edge of the tree: complete subtrees of decreasing size, enough to give any prefix's root. */

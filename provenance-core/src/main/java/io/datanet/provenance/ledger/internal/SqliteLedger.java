@@ -26,9 +26,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
@@ -46,7 +49,6 @@ import org.sqlite.SQLiteErrorCode;
 public final class SqliteLedger implements Ledger {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteLedger.class);
     static final String DB_FILE = "ledger.db";
-    static final int SCHEMA_VERSION = 1;
 
     private final Path dir;
     private final String location;
@@ -57,7 +59,9 @@ public final class SqliteLedger implements Ledger {
     private final NoteVerifier verifier;
     private final String verifierKey;
     private final NoteSigner signer; // null when the key file is absent (read-only use)
-    private PreparedStatement findById; // reused: duplicate checks run once per appended record
+    private final Statements sql;
+    private final DataNetNumbers dataNets;
+    private final GroupCommit groupCommit = new GroupCommit(this::appendAll);
     private boolean appended;
     private boolean closed;
 
@@ -66,7 +70,9 @@ public final class SqliteLedger implements Ledger {
         this.dir = dir;
         this.location = dir.resolve(DB_FILE).toString();
         this.conn = conn;
-        this.tree = new TreeStore(conn, location);
+        this.sql = new Statements(conn);
+        this.dataNets = new DataNetNumbers(sql);
+        this.tree = new TreeStore(sql, location);
         this.options = options;
         this.origin = origin;
         this.verifierKey = verifierKey;
@@ -109,10 +115,8 @@ public final class SqliteLedger implements Ledger {
             throw new LedgerException(db.toString(), "the ledger database is not readable");
         }
         SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout(120_000);
-        config.setPageSize(32768);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         Connection conn = null;
         try {
@@ -181,28 +185,25 @@ public final class SqliteLedger implements Ledger {
         }
     }
 
-    /** Creates the schema and the log identity on first use; returns {origin, verifier key}. */
+    /**
+     * Creates the schema and the log identity on first use, or migrates a version-1 ledger in place; returns
+     * {origin, verifier key}.
+     */
     private static String[] initialize(Connection conn, Path dir, LedgerOptions options) throws SQLException {
+        LedgerSchema.configure(conn);
         begin(conn);
         try (Statement st = conn.createStatement()) {
             st.executeUpdate("CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID");
-            st.executeUpdate("CREATE TABLE IF NOT EXISTS records(idx INTEGER PRIMARY KEY, idkey INTEGER NOT NULL, "
-                    + "chk INTEGER NOT NULL, modelkey INTEGER NOT NULL, weightskey INTEGER, parentkey INTEGER, bytes BLOB NOT NULL)");
-            st.executeUpdate("CREATE INDEX IF NOT EXISTS records_idkey ON records(idkey)");
-            st.executeUpdate("CREATE INDEX IF NOT EXISTS records_modelkey ON records(modelkey)");
-            st.executeUpdate("CREATE INDEX IF NOT EXISTS records_weightskey ON records(weightskey) "
-                    + "WHERE weightskey IS NOT NULL");
-            st.executeUpdate("CREATE INDEX IF NOT EXISTS records_parentkey ON records(parentkey) "
-                    + "WHERE parentkey IS NOT NULL");
-            st.executeUpdate("CREATE TABLE IF NOT EXISTS datanet_uses(dnkey INTEGER NOT NULL, idx INTEGER NOT NULL, "
-                    + "PRIMARY KEY(dnkey, idx)) WITHOUT ROWID");
-            st.executeUpdate("CREATE TABLE IF NOT EXISTS tiles(level INTEGER NOT NULL, n INTEGER NOT NULL, "
-                    + "hashes BLOB NOT NULL, PRIMARY KEY(level, n)) WITHOUT ROWID");
-            st.executeUpdate("CREATE TABLE IF NOT EXISTS checkpoints(size INTEGER PRIMARY KEY, note TEXT NOT NULL)");
             String version = meta(conn, "schema");
-            if (version != null && !version.equals(Integer.toString(SCHEMA_VERSION))) {
-                throw new SQLException("unsupported ledger schema version " + version);
+            if ("1".equals(version)) {
+                LedgerSchema.migrateFromV1(conn, dir.resolve(DB_FILE).toString());
+                putMeta(conn, "schema", Integer.toString(LedgerSchema.VERSION));
+            } else if (version != null && !version.equals(Integer.toString(LedgerSchema.VERSION))) {
+                throw new SQLException("has ledger schema version " + version + ", which this version of the "
+                        + "library does not know (it reads versions 1 and " + LedgerSchema.VERSION
+                        + "); open it with a newer release", "not-a-ledger", SQLiteErrorCode.SQLITE_NOTADB.code);
             }
+            LedgerSchema.create(st);
             String origin = meta(conn, "origin");
             String vkey = meta(conn, "verifierKey");
             if (origin == null) {
@@ -216,7 +217,7 @@ public final class SqliteLedger implements Ledger {
                 }
                 origin = signer.name();
                 vkey = signer.verifierKey();
-                putMeta(conn, "schema", Integer.toString(SCHEMA_VERSION));
+                putMeta(conn, "schema", Integer.toString(LedgerSchema.VERSION));
                 putMeta(conn, "origin", origin);
                 putMeta(conn, "verifierKey", vkey);
             }
@@ -281,9 +282,15 @@ public final class SqliteLedger implements Ledger {
 
     @Override
     public LedgerEntry append(CanonicalRecord record) {
-        return appendAll(List.of(record)).get(0);
+        return groupCommit.append(record);
     }
 
+    /**
+     * Appends in one transaction. The fast path inserts every record of the call, then one query finds both the
+     * records that were already logged (same 32-bit id key and the same bytes) and the fine-tune links to set;
+     * only when a record turns out to be logged already is the transaction rolled back and redone with a
+     * duplicate probe per record, so the common case pays no probe per record.
+     */
     @Override
     public synchronized List<LedgerEntry> appendAll(List<CanonicalRecord> records) {
         ensureOpen();
@@ -291,61 +298,10 @@ public final class SqliteLedger implements Ledger {
             return List.of();
         }
         try {
-            List<LedgerEntry> out = new ArrayList<>(records.size());
-            List<Digest> leaves = new ArrayList<>(records.size());
-            begin(conn);
-            long first = nextIndex();
-            long next = first;
-            try (PreparedStatement insert = conn.prepareStatement("INSERT INTO records(idx, idkey, chk, modelkey, "
-                    + "weightskey, parentkey, bytes) VALUES (?, ?, ?, ?, ?, ?, ?)");
-                 PreparedStatement uses = conn.prepareStatement(
-                         "INSERT OR IGNORE INTO datanet_uses(dnkey, idx) VALUES (?, ?)")) {
-                java.util.Map<Digest, LedgerEntry> inBatch = new java.util.HashMap<>();
-                for (CanonicalRecord r : records) {
-                    LedgerEntry existing = inBatch.get(r.id());
-                    if (existing == null) {
-                        existing = findInTransaction(r.id()).orElse(null);
-                    }
-                    if (existing != null) {
-                        out.add(existing);
-                        continue;
-                    }
-                    byte[] bytes = r.bytes();
-                    insert.setLong(1, next);
-                    insert.setInt(2, Keys.of(r.id()));
-                    insert.setInt(3, Keys.position(next, r.id()));
-                    insert.setInt(4, Keys.ofModel(r.record().model().ref()));
-                    WeightsDigest w = r.record().model().weights();
-                    if (w == null) {
-                        insert.setNull(5, java.sql.Types.INTEGER);
-                    } else {
-                        insert.setInt(5, Keys.of(w.value()));
-                    }
-                    String parent = r.record().model().parent();
-                    if (parent == null) {
-                        insert.setNull(6, java.sql.Types.INTEGER);
-                    } else {
-                        insert.setInt(6, Keys.of(Digest.parseHex(parent)));
-                    }
-                    insert.setBytes(7, bytes);
-                    insert.addBatch();
-                    for (var use : r.record().datanets()) {
-                        uses.setInt(1, Keys.ofDataNet(use.id()));
-                        uses.setLong(2, next);
-                        uses.addBatch();
-                    }
-                    leaves.add(MerkleHash.leaf(bytes));
-                    LedgerEntry entry = new LedgerEntry(next, r);
-                    inBatch.put(r.id(), entry);
-                    out.add(entry);
-                    next++;
-                }
-                insert.executeBatch();
-                uses.executeBatch();
+            List<LedgerEntry> out = tryAppend(records, false);
+            if (out == null) {
+                out = tryAppend(records, true);
             }
-            tree.afterAppend(first, leaves);
-            commit(conn);
-            appended |= !leaves.isEmpty();
             return out;
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly();
@@ -356,8 +312,129 @@ public final class SqliteLedger implements Ledger {
         }
     }
 
+    /** One attempt; returns null (after rolling back) when the fast path met an already-logged record. */
+    private List<LedgerEntry> tryAppend(List<CanonicalRecord> records, boolean probeEach) throws SQLException {
+        List<LedgerEntry> out = new ArrayList<>(records.size());
+        List<CanonicalRecord> added = new ArrayList<>(records.size());
+        List<Digest> leaves = new ArrayList<>(records.size());
+        begin(conn);
+        long first = nextIndex();
+        long next = first;
+        PreparedStatement insert = sql.get("INSERT INTO records(idx, idkey, chk, modelkey, weightskey, parentkey, "
+                + "parent_idx, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        PreparedStatement uses = sql.get("INSERT OR IGNORE INTO datanet_uses(n, idx) VALUES (?, ?)");
+        Map<Digest, LedgerEntry> inBatch = new HashMap<>();
+        for (CanonicalRecord r : records) {
+            Digest id = r.id();
+            LedgerEntry existing = inBatch.get(id);
+            if (existing == null && probeEach) {
+                existing = findInTransaction(id).orElse(null);
+            }
+            if (existing != null) {
+                out.add(existing);
+                continue;
+            }
+            RecordFacts facts = RecordFacts.of(r);
+            byte[] bytes = r.bytes();
+            insert.setLong(1, next);
+            insert.setInt(2, Keys.of(id));
+            insert.setInt(3, Keys.position(next, id));
+            insert.setInt(4, Keys.ofModel(facts.modelRef()));
+            setKey(insert, 5, facts.weightsDigest() == null ? null : Keys.ofDigestText(facts.weightsDigest()));
+            setKey(insert, 6, facts.parent() == null ? null : Keys.ofHexPrefix(facts.parent()));
+            LedgerEntry parent = facts.parent() == null ? null : inBatch.get(Digest.parseHex(facts.parent()));
+            if (parent == null) {
+                insert.setNull(7, Types.INTEGER);
+            } else {
+                insert.setLong(7, parent.index());
+            }
+            insert.setBytes(8, bytes);
+            insert.addBatch();
+            for (String dataNet : facts.dataNets()) {
+                uses.setLong(1, dataNets.number(dataNet));
+                uses.setLong(2, next);
+                uses.addBatch();
+            }
+            leaves.add(MerkleHash.leaf(bytes));
+            LedgerEntry entry = new LedgerEntry(next, r);
+            inBatch.put(id, entry);
+            added.add(r);
+            out.add(entry);
+            next++;
+        }
+        if (!added.isEmpty()) {
+            insert.executeBatch();
+            uses.executeBatch();
+            if (!link(first, added)) {
+                rollbackQuietly();
+                return null;
+            }
+            tree.afterAppend(first, leaves);
+        }
+        commit(conn);
+        dataNets.committed();
+        appended |= !added.isEmpty();
+        return out;
+    }
+
+    private static void setKey(PreparedStatement ps, int column, Integer key) throws SQLException {
+        if (key == null) {
+            ps.setNull(column, Types.INTEGER);
+        } else {
+            ps.setInt(column, key);
+        }
+    }
+
+    /**
+     * After inserting {@code added} at {@code first..}, in one query: finds records among them that were logged
+     * before (returns false), and sets {@code parent_idx} of the new fine-tunes whose parent is logged and of the
+     * logged fine-tunes that were waiting for one of the new records. Every link is confirmed by the full id.
+     */
+    private boolean link(long first, List<CanonicalRecord> added) throws SQLException {
+        PreparedStatement q = sql.get("SELECT 1, n.idx, o.idx, NULL FROM records n CROSS JOIN records o "
+                + "ON o.idkey = n.idkey AND o.idx < ?1 AND o.bytes = n.bytes WHERE n.idx >= ?1 "
+                + "UNION ALL SELECT 2, c.idx, p.idx, p.bytes FROM records c CROSS JOIN records p "
+                + "ON p.idkey = c.parentkey "
+                + "WHERE c.idx >= ?1 AND c.parentkey IS NOT NULL AND c.parent_idx IS NULL "
+                + "UNION ALL SELECT 3, n.idx, o.idx, o.bytes FROM records n CROSS JOIN records o "
+                + "ON o.parentkey = n.idkey AND o.parent_idx IS NULL AND o.idx < ?1 WHERE n.idx >= ?1");
+        q.setLong(1, first);
+        Map<Long, Long> parentOf = new HashMap<>();
+        try (ResultSet rs = q.executeQuery()) {
+            while (rs.next()) {
+                int kind = rs.getInt(1);
+                long a = rs.getLong(2);
+                long b = rs.getLong(3);
+                if (kind == 1) {
+                    return false;
+                }
+                if (kind == 2) { // a is a new fine-tune, b a candidate parent
+                    String parent = RecordFacts.of(added.get((int) (a - first))).parent();
+                    if (Digest.sha256(rs.getBytes(4)).hex().equals(parent)) {
+                        parentOf.put(a, b);
+                    }
+                } else { // b is a logged fine-tune waiting for its parent, a a new record that may be it
+                    String parent = RecordFacts.scan(rs.getBytes(4)).parent();
+                    if (added.get((int) (a - first)).id().hex().equals(parent)) {
+                        parentOf.put(b, a);
+                    }
+                }
+            }
+        }
+        if (!parentOf.isEmpty()) {
+            PreparedStatement set = sql.get("UPDATE records SET parent_idx = ? WHERE idx = ?");
+            for (Map.Entry<Long, Long> e : parentOf.entrySet()) {
+                set.setLong(1, e.getValue());
+                set.setLong(2, e.getKey());
+                set.addBatch();
+            }
+            set.executeBatch();
+        }
+        return true;
+    }
+
     private long nextIndex() throws SQLException {
-        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT MAX(idx) FROM records")) {
+        try (ResultSet rs = sql.get("SELECT MAX(idx) FROM records").executeQuery()) {
             rs.next();
             long max = rs.getLong(1);
             return rs.wasNull() ? 0 : max + 1;
@@ -366,6 +443,7 @@ public final class SqliteLedger implements Ledger {
 
     private void rollbackQuietly() {
         tree.invalidate();
+        dataNets.rolledBack();
         rollback(conn);
     }
 
@@ -382,7 +460,8 @@ public final class SqliteLedger implements Ledger {
     @Override
     public synchronized Optional<LedgerEntry> get(long index) {
         ensureOpen();
-        try (PreparedStatement ps = conn.prepareStatement("SELECT bytes FROM records WHERE idx = ?")) {
+        try {
+            PreparedStatement ps = sql.get("SELECT bytes FROM records WHERE idx = ?");
             ps.setLong(1, index);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(entry(index, rs.getBytes(1))) : Optional.empty();
@@ -407,30 +486,31 @@ public final class SqliteLedger implements Ledger {
     }
 
     private Optional<LedgerEntry> findInTransaction(Digest id) throws SQLException {
-        if (findById == null) {
-            findById = conn.prepareStatement("SELECT idx, bytes FROM records WHERE idkey = ?");
-        }
-        findById.setInt(1, Keys.of(id));
-        try (ResultSet rs = findById.executeQuery()) {
+        long idx = indexOf(id);
+        return idx < 0 ? Optional.empty() : get(idx);
+    }
+
+    /** The leaf index of the record with this id, or -1. */
+    private long indexOf(Digest id) throws SQLException {
+        PreparedStatement ps = sql.get("SELECT idx, bytes FROM records WHERE idkey = ?");
+        ps.setInt(1, Keys.of(id));
+        try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                byte[] bytes = rs.getBytes(2);
-                if (Digest.sha256(bytes).equals(id)) { // compare hashes first; parse only the match
-                    return Optional.of(entry(rs.getLong(1), bytes));
+                if (Digest.sha256(rs.getBytes(2)).equals(id)) { // compare hashes first; parse only the match
+                    return rs.getLong(1);
                 }
             }
         }
-        return Optional.empty();
+        return -1;
     }
 
     private List<LedgerEntry> byKey(String column, int key) throws SQLException {
         List<LedgerEntry> out = new ArrayList<>();
-        try (PreparedStatement ps = conn.prepareStatement(
-                "SELECT idx, bytes FROM records WHERE " + column + " = ? ORDER BY idx")) {
-            ps.setInt(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(entry(rs.getLong(1), rs.getBytes(2)));
-                }
+        PreparedStatement ps = sql.get("SELECT idx, bytes FROM records WHERE " + column + " = ? ORDER BY idx");
+        ps.setInt(1, key);
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(entry(rs.getLong(1), rs.getBytes(2)));
             }
         }
         return out;
@@ -493,20 +573,23 @@ public final class SqliteLedger implements Ledger {
         }
     }
 
+    /** DataNet numbers are exact (no hash collisions), so the index answers without looking at the records. */
     @Override
     public synchronized List<LedgerEntry> usesOf(String dataNetId, long afterIndex, int limit) {
         ensureOpen();
         List<LedgerEntry> out = new ArrayList<>();
-        try (PreparedStatement ps = conn.prepareStatement("SELECT r.idx, r.bytes FROM datanet_uses u "
-                + "JOIN records r ON r.idx = u.idx WHERE u.dnkey = ? AND u.idx > ? ORDER BY u.idx")) {
-            ps.setInt(1, Keys.ofDataNet(dataNetId));
+        try {
+            long n = dataNets.find(dataNetId);
+            if (n <= 0 || limit <= 0) {
+                return out;
+            }
+            PreparedStatement ps = sql.get("SELECT r.idx, r.bytes FROM datanet_uses u CROSS JOIN records r "
+                    + "ON r.idx = u.idx WHERE u.n = ? AND u.idx > ? ORDER BY u.idx");
+            ps.setLong(1, n);
             ps.setLong(2, afterIndex);
             try (ResultSet rs = ps.executeQuery()) {
                 while (out.size() < limit && rs.next()) {
-                    LedgerEntry e = entry(rs.getLong(1), rs.getBytes(2));
-                    if (e.record().record().datanets().stream().anyMatch(d -> d.id().equals(dataNetId))) {
-                        out.add(e);
-                    }
+                    out.add(entry(rs.getLong(1), rs.getBytes(2)));
                 }
             }
             return out;
@@ -520,15 +603,148 @@ public final class SqliteLedger implements Ledger {
         ensureOpen();
         try {
             List<LedgerEntry> out = new ArrayList<>();
-            for (LedgerEntry e : byKey("parentkey", Keys.of(recordId))) {
-                if (recordId.hex().equals(e.record().record().model().parent())) {
-                    out.add(e);
+            long idx = indexOf(recordId);
+            if (idx >= 0) {
+                for (long child : childIndexesOf(idx)) {
+                    out.add(get(child).orElseThrow());
+                }
+                return out;
+            }
+            // not logged here: fine-tunes waiting for it
+            PreparedStatement ps = sql.get("SELECT idx, bytes FROM records WHERE parentkey = ? AND parent_idx IS NULL "
+                    + "ORDER BY idx");
+            ps.setInt(1, Keys.of(recordId));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    LedgerEntry e = entry(rs.getLong(1), rs.getBytes(2));
+                    if (recordId.hex().equals(e.record().record().model().parent())) {
+                        out.add(e);
+                    }
                 }
             }
             return out;
         } catch (SQLException e) {
             throw new LedgerException(location, describe(e), e);
         }
+    }
+
+    /** From {@code parent_idx}, which {@code verify} checks against the records: no record is parsed. */
+    @Override
+    public synchronized long parentIndex(long index) {
+        ensureOpen();
+        try {
+            PreparedStatement ps = sql.get("SELECT parent_idx FROM records WHERE idx = ?");
+            ps.setLong(1, index);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw noEntry(index);
+                }
+                long parent = rs.getLong(1);
+                return rs.wasNull() ? -1 : parent;
+            }
+        } catch (SQLException e) {
+            throw new LedgerException(location, describe(e), e);
+        }
+    }
+
+    /** One primary-key probe of {@code datanet_uses}; no record is parsed. */
+    @Override
+    public synchronized boolean usesDataNet(long index, String dataNetId) {
+        ensureOpen();
+        try {
+            long n = dataNets.find(dataNetId);
+            if (n > 0) {
+                PreparedStatement ps = sql.get("SELECT 1 FROM datanet_uses WHERE n = ? AND idx = ?");
+                ps.setLong(1, n);
+                ps.setLong(2, index);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return true;
+                    }
+                }
+            }
+            requireEntry(index);
+            return false;
+        } catch (SQLException e) {
+            throw new LedgerException(location, describe(e), e);
+        }
+    }
+
+    /** From the index on {@code parent_idx}; no record is parsed. */
+    @Override
+    public synchronized long[] childIndexes(long index) {
+        ensureOpen();
+        try {
+            requireEntry(index);
+            return childIndexesOf(index);
+        } catch (SQLException e) {
+            throw new LedgerException(location, describe(e), e);
+        }
+    }
+
+    /**
+     * From the model-key index: the later entries with the same key are scanned for their model reference (a
+     * streaming scan, no full parse); none when the model version was not re-trained.
+     */
+    @Override
+    public synchronized boolean superseded(long index) {
+        ensureOpen();
+        try {
+            PreparedStatement ps = sql.get("SELECT modelkey, bytes FROM records WHERE idx = ?");
+            ps.setLong(1, index);
+            int modelkey;
+            String ref;
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw noEntry(index);
+                }
+                modelkey = rs.getInt(1);
+                ref = RecordFacts.scan(rs.getBytes(2)).modelRef();
+            }
+            PreparedStatement later = sql.get("SELECT bytes FROM records WHERE modelkey = ? AND idx > ?");
+            later.setInt(1, modelkey);
+            later.setLong(2, index);
+            try (ResultSet rs = later.executeQuery()) {
+                while (rs.next()) {
+                    if (RecordFacts.scan(rs.getBytes(1)).modelRef().equals(ref)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } catch (SQLException e) {
+            throw new LedgerException(location, describe(e), e);
+        }
+    }
+
+    private long[] childIndexesOf(long index) throws SQLException {
+        PreparedStatement ps = sql.get("SELECT idx FROM records WHERE parent_idx = ? ORDER BY idx");
+        ps.setLong(1, index);
+        long[] out = new long[4];
+        int n = 0;
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                if (n == out.length) {
+                    out = java.util.Arrays.copyOf(out, 2 * n);
+                }
+                out[n++] = rs.getLong(1);
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    private void requireEntry(long index) throws SQLException {
+        PreparedStatement ps = sql.get("SELECT 1 FROM records WHERE idx = ?");
+        ps.setLong(1, index);
+        try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw noEntry(index);
+            }
+        }
+    }
+
+    private RecordNotFoundException noEntry(long index) {
+        return new RecordNotFoundException(Long.toString(index), "no entry at this index in " + dir);
     }
 
     @Override
@@ -679,8 +895,8 @@ public final class SqliteLedger implements Ledger {
     public synchronized VerificationReport verify(boolean deep, LongConsumer progress) {
         ensureOpen();
         try {
-            return new LogVerifier(conn, location, origin, verifier, LogKeyFile.read(dir).orElse(null), deep)
-                    .run(progress);
+            return new LogVerifier(conn, location, origin, verifier, LogKeyFile.read(dir).orElse(null), deep,
+                    new SqliteDerivedData(conn, deep)).run(progress);
         } catch (SQLException e) {
             throw new LedgerException(location, describe(e), e);
         }
@@ -705,13 +921,7 @@ public final class SqliteLedger implements Ledger {
             LOG.warn("could not sign a checkpoint while closing ledger {}: {}", location, e.getMessage());
         } finally {
             closed = true;
-            if (findById != null) {
-                try {
-                    findById.close();
-                } catch (SQLException ignored) {
-                    // closing the connection below releases it anyway
-                }
-            }
+            sql.close();
             closeQuietly(conn);
         }
     }

@@ -29,13 +29,18 @@ final class TreeStore implements SubtreeReader {
     static final int WIDTH = 1 << HEIGHT;
     private static final int CACHE_ENTRIES = 8192;
 
-    private final Connection conn;
+    private final Statements sql;
     private final String location;
     private final Map<Long, Digest[]> tiles = lru();
     private final Map<Long, Digest[]> leafGroups = lru();
 
     TreeStore(Connection conn, String location) {
-        this.conn = conn;
+        this(new Statements(conn), location);
+    }
+
+    /** A store whose statements are prepared once through {@code sql}. */
+    TreeStore(Statements sql, String location) {
+        this.sql = sql;
         this.location = location;
     }
 
@@ -58,15 +63,16 @@ final class TreeStore implements SubtreeReader {
     public Digest subtree(int level, long index) {
         if (level < HEIGHT) {
             long first = index << level;
-            Digest[] group = leafGroup(first >>> HEIGHT);
             int from = (int) (first & (WIDTH - 1));
+            Digest[] group = leafGroup(first >>> HEIGHT, from + (1 << level));
             return combine(group, from, 1 << level);
         }
         int t = level / HEIGHT;
         int r = level % HEIGHT;
         long base = index << r;
-        Digest[] tile = tile(t, base >>> HEIGHT);
-        return combine(tile, (int) (base & (WIDTH - 1)), 1 << r);
+        int from = (int) (base & (WIDTH - 1));
+        Digest[] tile = tile(t, base >>> HEIGHT, from + (1 << r));
+        return combine(tile, from, 1 << r);
     }
 
     /** The hash of the complete subtree over {@code count} (a power of two) hashes starting at {@code from}. */
@@ -85,14 +91,18 @@ final class TreeStore implements SubtreeReader {
         return level[0];
     }
 
-    /** The leaf hashes of group {@code g} (leaves 16g .. 16g+15, fewer at the right edge). */
-    private Digest[] leafGroup(long g) {
+    /**
+     * The leaf hashes of group {@code g} (leaves 16g .. 16g+15, fewer at the right edge), at least
+     * {@code needed} of them if the log holds them. The log only grows, so a cached right-edge group is a
+     * correct prefix and is re-read only when a longer one is needed.
+     */
+    private Digest[] leafGroup(long g, int needed) {
         Digest[] cached = leafGroups.get(g);
-        if (cached != null) {
+        if (cached != null && cached.length >= needed) {
             return cached;
         }
         Digest[] group = leafHashes(g * WIDTH, g * WIDTH + WIDTH);
-        if (group.length == WIDTH) {
+        if (group.length > 0) {
             leafGroups.put(g, group);
         }
         return group;
@@ -101,8 +111,8 @@ final class TreeStore implements SubtreeReader {
     /** The leaf hashes of records {@code [from, to)} that exist. */
     Digest[] leafHashes(long from, long to) {
         List<Digest> out = new ArrayList<>((int) Math.min(to - from, 1024));
-        try (PreparedStatement ps = conn.prepareStatement(
-                "SELECT idx, bytes FROM records WHERE idx >= ? AND idx < ? ORDER BY idx")) {
+        try {
+            PreparedStatement ps = sql.get("SELECT idx, bytes FROM records WHERE idx >= ? AND idx < ? ORDER BY idx");
             ps.setLong(1, from);
             ps.setLong(2, to);
             try (ResultSet rs = ps.executeQuery()) {
@@ -121,22 +131,28 @@ final class TreeStore implements SubtreeReader {
         return out.toArray(new Digest[0]);
     }
 
-    /** Tile {@code (t, n)}; an absent tile reads as empty. */
+    /** Tile {@code (t, n)} as stored; an absent tile reads as empty. */
     Digest[] tile(int t, long n) {
+        return tile(t, n, WIDTH);
+    }
+
+    /** Tile {@code (t, n)}, at least its first {@code needed} hashes if stored (a cached prefix may do). */
+    private Digest[] tile(int t, long n, int needed) {
         long key = ((long) t << 58) | n;
         Digest[] cached = tiles.get(key);
-        if (cached != null) {
+        if (cached != null && (cached.length >= needed || cached.length == WIDTH)) {
             return cached;
         }
         Digest[] tile = readTile(t, n);
-        if (tile.length == WIDTH) {
+        if (tile.length > 0) {
             tiles.put(key, tile);
         }
         return tile;
     }
 
     private Digest[] readTile(int t, long n) {
-        try (PreparedStatement ps = conn.prepareStatement("SELECT hashes FROM tiles WHERE level = ? AND n = ?")) {
+        try {
+            PreparedStatement ps = sql.get("SELECT hashes FROM tiles WHERE level = ? AND n = ?");
             ps.setInt(1, t);
             ps.setLong(2, n);
             try (ResultSet rs = ps.executeQuery()) {
@@ -168,7 +184,7 @@ final class TreeStore implements SubtreeReader {
 
     /**
      * Stores the subtree hashes completed by appending leaves {@code [first, first + leafHashes.size())}.
-     * Must run inside the append's transaction.
+     * Must run inside the append's transaction; the caller calls {@link #invalidate} if it rolls back.
      */
     void afterAppend(long first, List<Digest> leafHashes) throws SQLException {
         Map<Long, List<Digest>> dirty = new HashMap<>();
@@ -181,40 +197,47 @@ final class TreeStore implements SubtreeReader {
             long groupStart = g * WIDTH;
             Digest[] group = new Digest[WIDTH];
             if (groupStart < first) {
-                Digest[] old = leafHashes(groupStart, first);
-                System.arraycopy(old, 0, group, 0, old.length);
+                Digest[] old = leafGroup(g, (int) (first - groupStart));
+                if (old.length < first - groupStart) {
+                    throw new LedgerException(location, "entry " + (groupStart + old.length)
+                            + " is missing (the log has a gap)");
+                }
+                System.arraycopy(old, 0, group, 0, (int) (first - groupStart));
             }
             for (long i = Math.max(groupStart, first); i <= k; i++) {
                 group[(int) (i - groupStart)] = leafHashes.get((int) (i - first));
             }
+            leafGroups.put(g, group);
             push(dirty, 1, g, combine(group, 0, WIDTH));
         }
         if (dirty.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = conn.prepareStatement(
-                "INSERT OR REPLACE INTO tiles(level, n, hashes) VALUES (?, ?, ?)")) {
-            for (Map.Entry<Long, List<Digest>> e : dirty.entrySet()) {
-                ps.setInt(1, (int) (e.getKey() >>> 58));
-                ps.setLong(2, e.getKey() & ((1L << 58) - 1));
-                ps.setBytes(3, encode(e.getValue()));
-                ps.addBatch();
-            }
-            ps.executeBatch();
+        PreparedStatement ps = sql.get("INSERT OR REPLACE INTO tiles(level, n, hashes) VALUES (?, ?, ?)");
+        for (Map.Entry<Long, List<Digest>> e : dirty.entrySet()) {
+            ps.setInt(1, (int) (e.getKey() >>> 58));
+            ps.setLong(2, e.getKey() & ((1L << 58) - 1));
+            ps.setBytes(3, encode(e.getValue()));
+            ps.addBatch();
+        }
+        ps.executeBatch();
+        for (Map.Entry<Long, List<Digest>> e : dirty.entrySet()) {
+            tiles.put(e.getKey(), e.getValue().toArray(new Digest[0]));
         }
     }
 
     private void push(Map<Long, List<Digest>> dirty, int t, long index, Digest hash) {
         long n = index >>> HEIGHT;
         long key = ((long) t << 58) | n;
+        int slot = (int) (index & (WIDTH - 1));
         List<Digest> tile = dirty.get(key);
         if (tile == null) {
-            tile = new ArrayList<>(List.of(readTile(t, n)));
+            tile = new ArrayList<>(List.of(slot == 0 ? new Digest[0] : tile(t, n, slot)));
             dirty.put(key, tile);
         }
-        if (tile.size() != (int) (index & (WIDTH - 1))) {
+        if (tile.size() != slot) {
             throw new LedgerException(location, "tree tile " + t + "/" + n + " holds " + tile.size()
-                    + " hashes where " + (index & (WIDTH - 1)) + " were expected; run verify");
+                    + " hashes where " + slot + " were expected; run verify");
         }
         tile.add(hash);
         if (tile.size() == WIDTH) {

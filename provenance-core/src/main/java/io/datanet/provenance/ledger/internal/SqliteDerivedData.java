@@ -1,0 +1,197 @@
+package io.datanet.provenance.ledger.internal;
+
+import io.datanet.provenance.Digest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Recomputes the embedded store's derived data from the record bytes and compares: {@code modelkey},
+ * {@code weightskey}, {@code parentkey}, {@code parent_idx} (pointing at the record whose id is the parent, or NULL
+ * exactly when the parent is not logged), and {@code datanet_uses} (every use of every record present, and no
+ * other row). Lookups by key re-check the record they find, so a wrong key could only hide a record; the parent
+ * links and DataNet uses are answered without reading records, so a wrong one would give a wrong lineage answer:
+ * either way verification names the entry. Facts come from a streaming scan of the bytes, not a full parse.
+ */
+final class SqliteDerivedData implements DerivedData {
+    private static final int MAX_EXTRA_ROWS_NAMED = 10;
+
+    private final Connection conn;
+    private final boolean deep;
+    private final Statements sql;
+    private final Map<String, Long> numbers = new HashMap<>();
+    private final Map<Long, String> ids = new HashMap<>();
+    private long expectedUses;
+    private boolean sawUnchecked;
+
+    SqliteDerivedData(Connection conn, boolean deep) throws SQLException {
+        this.conn = conn;
+        this.deep = deep;
+        this.sql = new Statements(conn);
+        try (PreparedStatement ps = conn.prepareStatement("SELECT n, id FROM datanets");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                numbers.put(rs.getString(2), rs.getLong(1));
+                ids.put(rs.getLong(1), rs.getString(2));
+            }
+        }
+    }
+
+    @Override
+    public String columns() {
+        return ", modelkey, weightskey, parentkey, parent_idx";
+    }
+
+    @Override
+    public void check(long idx, Digest id, byte[] bytes, ResultSet row, int c, Problems problems) throws SQLException {
+        RecordFacts facts;
+        try {
+            facts = RecordFacts.scan(bytes);
+        } catch (IllegalArgumentException e) {
+            problems.entry(idx, "entry " + idx + ": not a record: " + e.getMessage());
+            return;
+        }
+        int modelkey = row.getInt(c);
+        Integer weightskey = intOrNull(row, c + 1);
+        Integer parentkey = intOrNull(row, c + 2);
+        long parentIdx = row.getLong(c + 3);
+        boolean noParentIdx = row.wasNull();
+        if (modelkey != Keys.ofModel(facts.modelRef())
+                || !Objects.equals(weightskey, facts.weightsDigest() == null ? null : Keys.ofDigestText(facts.weightsDigest()))
+                || !Objects.equals(parentkey, facts.parent() == null ? null : Keys.ofHexPrefix(facts.parent()))) {
+            problems.entry(idx, "entry " + idx + ": its lookup keys (modelkey, weightskey, parentkey) do not match "
+                    + "its record (the database was edited outside the ledger)");
+        }
+        checkParent(idx, facts.parent(), noParentIdx ? -1 : parentIdx, problems);
+        for (String dataNet : facts.dataNets()) {
+            expectedUses++;
+            Long n = numbers.get(dataNet);
+            if (n == null || !hasUse(n, idx)) {
+                problems.entry(idx, "entry " + idx + ": its use of DataNet " + dataNet + " is missing from the "
+                        + "DataNet-use index (the database was edited outside the ledger)");
+            }
+        }
+    }
+
+    private void checkParent(long idx, String parent, long parentIdx, Problems problems) throws SQLException {
+        if (parent == null) {
+            if (parentIdx >= 0) {
+                problems.entry(idx, "entry " + idx + ": parent_idx says " + parentIdx + " but its model has no parent "
+                        + "(the database was edited outside the ledger)");
+            }
+            return;
+        }
+        if (parentIdx >= 0) {
+            PreparedStatement ps = sql.get("SELECT bytes FROM records WHERE idx = ?");
+            ps.setLong(1, parentIdx);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || !Digest.sha256(rs.getBytes(1)).hex().equals(parent)) {
+                    problems.entry(idx, "entry " + idx + ": parent_idx says " + parentIdx + " but its parent "
+                            + parent.substring(0, 12) + " is not there (the database was edited outside the ledger)");
+                }
+            }
+            return;
+        }
+        PreparedStatement ps = sql.get("SELECT idx, bytes FROM records WHERE idkey = ?");
+        ps.setInt(1, Keys.ofHexPrefix(parent));
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                if (Digest.sha256(rs.getBytes(2)).hex().equals(parent)) {
+                    problems.entry(idx, "entry " + idx + ": its parent is logged at entry " + rs.getLong(1)
+                            + " but parent_idx is empty (the database was edited outside the ledger)");
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void unchecked(long idx) {
+        sawUnchecked = true;
+    }
+
+    private boolean hasUse(long n, long idx) throws SQLException {
+        PreparedStatement ps = sql.get("SELECT 1 FROM datanet_uses WHERE n = ? AND idx = ?");
+        ps.setLong(1, n);
+        ps.setLong(2, idx);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next();
+        }
+    }
+
+    private static Integer intOrNull(ResultSet row, int column) throws SQLException {
+        int v = row.getInt(column);
+        return row.wasNull() ? null : v;
+    }
+
+    /**
+     * Every expected use row was found; if the table holds more rows than that, the extra ones are forged: name the
+     * entries they claim.
+     */
+    @Override
+    public void finish(long count, Problems problems) throws SQLException {
+        try {
+            long rows;
+            try (PreparedStatement ps = conn.prepareStatement("SELECT COUNT(*) FROM datanet_uses");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                rows = rs.getLong(1);
+            }
+            if (rows != expectedUses) {
+                nameExtraUses(count, rows, problems);
+            }
+            if (deep) {
+                try (PreparedStatement ps = conn.prepareStatement("PRAGMA integrity_check");
+                     ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (!"ok".equals(rs.getString(1))) {
+                            problems.other("database integrity: " + rs.getString(1));
+                        }
+                    }
+                }
+            }
+        } finally {
+            sql.close();
+        }
+    }
+
+    private void nameExtraUses(long count, long rows, Problems problems) throws SQLException {
+        int named = 0;
+        long beyondLog = 0;
+        try (PreparedStatement ps = conn.prepareStatement("SELECT n, idx FROM datanet_uses ORDER BY n, idx");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                long idx = rs.getLong(2);
+                String dataNet = ids.get(rs.getLong(1));
+                if (idx >= count) {
+                    beyondLog++;
+                } else if (named < MAX_EXTRA_ROWS_NAMED && (dataNet == null || !usedBy(idx, dataNet))) {
+                    problems.entry(idx, "entry " + idx + ": the DataNet-use index says it trained on "
+                            + (dataNet == null ? "an unknown DataNet" : "DataNet " + dataNet)
+                            + ", which its record does not (the database was edited outside the ledger)");
+                    named++;
+                }
+            }
+        }
+        if (beyondLog > 0) {
+            problems.other("the DataNet-use index has " + beyondLog + " rows for entries at or beyond " + count
+                    + ", which the log does not hold (records deleted, or rows forged)");
+        } else if (named == 0 && !sawUnchecked) {
+            problems.other("the DataNet-use index holds " + rows + " rows where the records give " + expectedUses);
+        }
+    }
+
+    private boolean usedBy(long idx, String dataNet) throws SQLException {
+        PreparedStatement ps = sql.get("SELECT bytes FROM records WHERE idx = ?");
+        ps.setLong(1, idx);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() && RecordFacts.scan(rs.getBytes(1)).dataNets().contains(dataNet);
+        } catch (IllegalArgumentException e) {
+            return false; // an altered record, already named
+        }
+    }
+}
