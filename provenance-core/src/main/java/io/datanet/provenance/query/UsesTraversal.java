@@ -72,8 +72,9 @@ final class UsesTraversal {
             }
             after = owner;
         }
-        // direct uses are read in growing batches: a small page reads few, a long scan few round trips
-        int batchSize = Math.min(64, pageSize + 1);
+        // direct uses are read (and parsed) in growing batches: a first page whose first owner's group fills it
+        // parses few of them, a long scan of direct uses owned earlier makes few round trips
+        int batchSize = Math.min(8, pageSize + 1);
         while (true) {
             List<LedgerEntry> batch = ledger.usesOf(dataNetId, after, batchSize);
             for (LedgerEntry e : batch) {
