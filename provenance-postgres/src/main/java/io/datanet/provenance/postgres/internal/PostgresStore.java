@@ -361,19 +361,29 @@ public final class PostgresStore implements Ledger {
         }
     }
 
+    /**
+     * The DataNet's key is looked up first, so the query names a constant key and the planner walks the
+     * {@code (dnkey, idx)} index in order and stops at the limit (joined by name it read and sorted every use of
+     * a popular DataNet: 4.6 s instead of milliseconds at 1M records).
+     */
     @Override
     public synchronized List<LedgerEntry> usesOf(String dataNetId, long afterIndex, int limit) {
         ensureOpen();
         List<LedgerEntry> out = new ArrayList<>();
-        try (PreparedStatement ps = conn.prepareStatement("SELECT r.idx, r.bytes FROM datanets d "
-                + "JOIN datanet_uses u ON u.dnkey = d.dnkey JOIN records r ON r.idx = u.idx "
-                + "WHERE d.name = ? AND u.idx > ? ORDER BY u.idx LIMIT ?")) {
-            ps.setString(1, dataNetId);
-            ps.setLong(2, afterIndex);
-            ps.setInt(3, Math.max(0, limit));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(entry(rs.getLong(1), rs.getBytes(2)));
+        try {
+            Integer dnkey = facts.dnkey(conn, dataNetId);
+            if (dnkey == null || limit <= 0) {
+                return out;
+            }
+            try (PreparedStatement ps = conn.prepareStatement("SELECT r.idx, r.bytes FROM datanet_uses u "
+                    + "JOIN records r ON r.idx = u.idx WHERE u.dnkey = ? AND u.idx > ? ORDER BY u.idx LIMIT ?")) {
+                ps.setInt(1, dnkey);
+                ps.setLong(2, afterIndex);
+                ps.setInt(3, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(entry(rs.getLong(1), rs.getBytes(2)));
+                    }
                 }
             }
             return out;
