@@ -198,8 +198,8 @@ class SchemaV2DerivedDataIsCheckedAndV1LedgersMigrateTest {
             st.executeUpdate("CREATE TABLE records_v1(idx INTEGER PRIMARY KEY, idkey INTEGER NOT NULL, "
                     + "chk INTEGER NOT NULL, modelkey INTEGER NOT NULL, weightskey INTEGER, parentkey INTEGER, "
                     + "bytes BLOB NOT NULL)");
-            st.executeUpdate("INSERT INTO records_v1 SELECT idx, idkey, chk, modelkey, weightskey, parentkey, bytes "
-                    + "FROM records");
+            st.executeUpdate("INSERT INTO records_v1 SELECT idx, idkey, chk, modelkey, NULL, parentkey, bytes "
+                    + "FROM records"); // v1's weightskey: the migration drops it, so its values do not matter
             st.executeUpdate("DROP TABLE records");
             st.executeUpdate("ALTER TABLE records_v1 RENAME TO records");
             st.executeUpdate("CREATE INDEX records_idkey ON records(idkey)");
@@ -208,6 +208,7 @@ class SchemaV2DerivedDataIsCheckedAndV1LedgersMigrateTest {
             st.executeUpdate("CREATE INDEX records_parentkey ON records(parentkey) WHERE parentkey IS NOT NULL");
             st.executeUpdate("DROP TABLE datanet_uses");
             st.executeUpdate("DROP TABLE datanets");
+            st.executeUpdate("DROP TABLE weights_filters");
             st.executeUpdate("CREATE TABLE datanet_uses(dnkey INTEGER NOT NULL, idx INTEGER NOT NULL, "
                     + "PRIMARY KEY(dnkey, idx)) WITHOUT ROWID");
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO datanet_uses VALUES (?, ?)")) {

@@ -15,13 +15,15 @@ import org.slf4j.LoggerFactory;
  * The embedded ledger's tables, version 2, and the in-place migration of a version-1 ledger.
  *
  * <pre>
- * records(idx INTEGER PRIMARY KEY, idkey, chk, modelkey, weightskey, parentkey, parent_idx, bytes)
+ * records(idx INTEGER PRIMARY KEY, idkey, chk, modelkey, parentkey, parent_idx, bytes)
  *   idkey      first 4 bytes of the record id (lookups by id and id prefix; collisions resolved by the id)
  *   chk        first 4 bytes of SHA-256(idx as 8 little-endian bytes || id): binds the record to its position
- *   modelkey   of model@version; weightskey of the weights digest; parentkey of the fine-tune parent's id
+ *   modelkey   of model@version; parentkey of the fine-tune parent's id
  *   parent_idx leaf index of the parent record, NULL when there is none or it is not (yet) logged
  * datanets(n INTEGER PRIMARY KEY, id UNIQUE)      DataNet ids numbered in order of first use
  * datanet_uses(n, idx) WITHOUT ROWID            entry idx trained directly on DataNet number n
+ * weights_filters(block, bits)                   a Bloom filter of the weights digests of each complete
+ *                                                 block of 4,096 entries ({@link WeightsFilters})
  * tiles(level, n, hashes), checkpoints(size, note), meta(key, value)
  * </pre>
  *
@@ -64,8 +66,9 @@ final class LedgerSchema {
 
     private static void createRecordTables(Statement st) throws SQLException {
         st.executeUpdate("CREATE TABLE IF NOT EXISTS records(idx INTEGER PRIMARY KEY, idkey INTEGER NOT NULL, "
-                + "chk INTEGER NOT NULL, modelkey INTEGER NOT NULL, weightskey INTEGER, parentkey INTEGER, "
-                + "parent_idx INTEGER, bytes BLOB NOT NULL)");
+                + "chk INTEGER NOT NULL, modelkey INTEGER NOT NULL, parentkey INTEGER, parent_idx INTEGER, "
+                + "bytes BLOB NOT NULL)");
+        st.executeUpdate("CREATE TABLE IF NOT EXISTS weights_filters(block INTEGER PRIMARY KEY, bits BLOB NOT NULL)");
         st.executeUpdate("CREATE TABLE IF NOT EXISTS datanets(n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE)");
         // small exact DataNet numbers keep an entry at ~10 bytes (a 32-bit hash key took 13)
         st.executeUpdate("CREATE TABLE IF NOT EXISTS datanet_uses(n INTEGER NOT NULL, idx INTEGER NOT NULL, "
@@ -75,8 +78,6 @@ final class LedgerSchema {
     private static void createIndexes(Statement st) throws SQLException {
         st.executeUpdate("CREATE INDEX IF NOT EXISTS records_idkey ON records(idkey)");
         st.executeUpdate("CREATE INDEX IF NOT EXISTS records_modelkey ON records(modelkey)");
-        st.executeUpdate("CREATE INDEX IF NOT EXISTS records_weightskey ON records(weightskey) "
-                + "WHERE weightskey IS NOT NULL");
         // walking down a fine-tune tree: exact, by leaf index
         st.executeUpdate("CREATE INDEX IF NOT EXISTS records_children ON records(parent_idx) "
                 + "WHERE parent_idx IS NOT NULL");
@@ -95,14 +96,13 @@ final class LedgerSchema {
         try (Statement st = conn.createStatement()) {
             st.executeUpdate("ALTER TABLE records RENAME TO records_v1");
             for (String index : new String[] {"records_idkey", "records_modelkey", "records_weightskey",
-                    "records_parentkey"}) {
+                    "records_parentkey"}) { // the weights index gives way to weights_filters
                 st.executeUpdate("DROP INDEX IF EXISTS " + index);
             }
             st.executeUpdate("DROP TABLE IF EXISTS datanet_uses");
             createRecordTables(st);
-            long n = st.executeUpdate("INSERT INTO records(idx, idkey, chk, modelkey, weightskey, parentkey, "
-                    + "parent_idx, bytes) SELECT idx, idkey, chk, modelkey, weightskey, parentkey, NULL, bytes "
-                    + "FROM records_v1 ORDER BY idx");
+            long n = st.executeUpdate("INSERT INTO records(idx, idkey, chk, modelkey, parentkey, parent_idx, bytes) "
+                    + "SELECT idx, idkey, chk, modelkey, parentkey, NULL, bytes FROM records_v1 ORDER BY idx");
             st.executeUpdate("DROP TABLE records_v1");
             createIndexes(st);
             deriveUsesAndParents(conn);
@@ -111,9 +111,12 @@ final class LedgerSchema {
         }
     }
 
-    /** Fills {@code datanets}, {@code datanet_uses} and {@code parent_idx} from the record bytes. */
+    /** Fills {@code datanets}, {@code datanet_uses}, {@code weights_filters} and {@code parent_idx} from the records. */
     private static void deriveUsesAndParents(Connection conn) throws SQLException {
         Map<String, Long> numbers = new HashMap<>();
+        Statements sql = new Statements(conn);
+        WeightsFilters filters = new WeightsFilters(sql);
+        byte[] filter = new byte[WeightsFilters.BYTES];
         try (PreparedStatement read = conn.prepareStatement("SELECT idx, bytes FROM records ORDER BY idx");
              PreparedStatement addDataNet = conn.prepareStatement("INSERT INTO datanets(n, id) VALUES (?, ?)");
              PreparedStatement addUse = conn.prepareStatement(
@@ -125,7 +128,17 @@ final class LedgerSchema {
                     try {
                         facts = RecordFacts.scan(rs.getBytes(2));
                     } catch (IllegalArgumentException e) {
-                        continue; // altered bytes: verify names the entry; there is nothing to derive
+                        facts = null; // altered bytes: verify names the entry; there is nothing to derive
+                    }
+                    if (facts != null) {
+                        WeightsFilters.add(filter, facts.weightsDigest());
+                    }
+                    if ((idx + 1) % WeightsFilters.BLOCK == 0) {
+                        filters.store(idx / WeightsFilters.BLOCK, filter);
+                        filter = new byte[WeightsFilters.BYTES];
+                    }
+                    if (facts == null) {
+                        continue;
                     }
                     for (String id : facts.dataNets()) {
                         Long number = numbers.get(id);
@@ -143,6 +156,8 @@ final class LedgerSchema {
                 }
             }
             addUse.executeBatch();
+        } finally {
+            sql.close();
         }
         try (PreparedStatement links = conn.prepareStatement("SELECT c.idx, c.bytes, p.idx, p.bytes FROM records c "
                 + "CROSS JOIN records p ON p.idkey = c.parentkey WHERE c.parentkey IS NOT NULL");

@@ -5,15 +5,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * Recomputes the embedded store's derived data from the record bytes and compares: {@code modelkey},
- * {@code weightskey}, {@code parentkey}, {@code parent_idx} (pointing at the record whose id is the parent, or NULL
- * exactly when the parent is not logged), and {@code datanet_uses} (every use of every record present, and no
- * other row). Lookups by key re-check the record they find, so a wrong key could only hide a record; the parent
+ * {@code parentkey}, {@code parent_idx} (pointing at the record whose id is the parent, or NULL exactly when the
+ * parent is not logged), {@code datanet_uses} (every use of every record present, and no other row) and the
+ * weights filter of every complete block (and none for blocks not complete). Lookups by key re-check the record they find, so a wrong key could only hide a record; the parent
  * links and DataNet uses are answered without reading records, so a wrong one would give a wrong lineage answer:
  * either way verification names the entry. Facts come from a streaming scan of the bytes, not a full parse.
  */
@@ -26,6 +27,8 @@ final class SqliteDerivedData implements DerivedData {
     private final Map<String, Long> numbers = new HashMap<>();
     private final Map<Long, String> ids = new HashMap<>();
     private long expectedUses;
+    private byte[] filter = new byte[WeightsFilters.BYTES];
+    private boolean filterUnknown;
     private boolean sawUnchecked;
 
     SqliteDerivedData(Connection conn, boolean deep) throws SQLException {
@@ -43,7 +46,7 @@ final class SqliteDerivedData implements DerivedData {
 
     @Override
     public String columns() {
-        return ", modelkey, weightskey, parentkey, parent_idx";
+        return ", modelkey, parentkey, parent_idx";
     }
 
     @Override
@@ -53,19 +56,21 @@ final class SqliteDerivedData implements DerivedData {
             facts = RecordFacts.scan(bytes);
         } catch (IllegalArgumentException e) {
             problems.entry(idx, "entry " + idx + ": not a record: " + e.getMessage());
+            filterUnknown = true;
+            endOfBlock(idx, problems);
             return;
         }
         int modelkey = row.getInt(c);
-        Integer weightskey = intOrNull(row, c + 1);
-        Integer parentkey = intOrNull(row, c + 2);
-        long parentIdx = row.getLong(c + 3);
+        Integer parentkey = intOrNull(row, c + 1);
+        long parentIdx = row.getLong(c + 2);
         boolean noParentIdx = row.wasNull();
         if (modelkey != Keys.ofModel(facts.modelRef())
-                || !Objects.equals(weightskey, facts.weightsDigest() == null ? null : Keys.ofDigestText(facts.weightsDigest()))
                 || !Objects.equals(parentkey, facts.parent() == null ? null : Keys.ofHexPrefix(facts.parent()))) {
-            problems.entry(idx, "entry " + idx + ": its lookup keys (modelkey, weightskey, parentkey) do not match "
+            problems.entry(idx, "entry " + idx + ": its lookup keys (modelkey, parentkey) do not match "
                     + "its record (the database was edited outside the ledger)");
         }
+        WeightsFilters.add(filter, facts.weightsDigest());
+        endOfBlock(idx, problems);
         checkParent(idx, facts.parent(), noParentIdx ? -1 : parentIdx, problems);
         for (String dataNet : facts.dataNets()) {
             expectedUses++;
@@ -112,6 +117,33 @@ final class SqliteDerivedData implements DerivedData {
     @Override
     public void unchecked(long idx) {
         sawUnchecked = true;
+        filterUnknown = true; // its weights are unknown: the block's filter cannot be checked
+        try {
+            endOfBlock(idx, null);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** At the last entry of a block, compares the stored weights filter with the one rebuilt from the records. */
+    private void endOfBlock(long idx, Problems problems) throws SQLException {
+        if ((idx + 1) % WeightsFilters.BLOCK != 0) {
+            return;
+        }
+        long block = idx / WeightsFilters.BLOCK;
+        if (!filterUnknown) {
+            PreparedStatement ps = sql.get("SELECT bits FROM weights_filters WHERE block = ?");
+            ps.setLong(1, block);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || !Arrays.equals(rs.getBytes(1), filter)) {
+                    long first = block * WeightsFilters.BLOCK;
+                    problems.entry(first, "entries " + first + ".." + idx + ": the stored weights filter does not "
+                            + "match their records (the database was edited outside the ledger)");
+                }
+            }
+        }
+        filter = new byte[WeightsFilters.BYTES];
+        filterUnknown = false;
     }
 
     private boolean hasUse(long n, long idx) throws SQLException {
@@ -143,6 +175,15 @@ final class SqliteDerivedData implements DerivedData {
             }
             if (rows != expectedUses) {
                 nameExtraUses(count, rows, problems);
+            }
+            try (PreparedStatement ps = conn.prepareStatement("SELECT COUNT(*) FROM weights_filters WHERE block >= ?")) {
+                ps.setLong(1, count / WeightsFilters.BLOCK);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && rs.getLong(1) > 0) {
+                        problems.other("weights_filters holds filters for blocks the log has not completed "
+                                + "(the database was edited outside the ledger)");
+                    }
+                }
             }
             if (deep) {
                 try (PreparedStatement ps = conn.prepareStatement("PRAGMA integrity_check");

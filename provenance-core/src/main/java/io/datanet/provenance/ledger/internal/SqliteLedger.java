@@ -16,7 +16,6 @@ import io.datanet.provenance.ledger.RecordNotFoundException;
 import io.datanet.provenance.ledger.SignedCheckpoint;
 import io.datanet.provenance.ledger.VerificationReport;
 import io.datanet.provenance.record.CanonicalRecord;
-import io.datanet.provenance.record.WeightsDigest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -61,6 +60,7 @@ public final class SqliteLedger implements Ledger {
     private final NoteSigner signer; // null when the key file is absent (read-only use)
     private final Statements sql;
     private final DataNetNumbers dataNets;
+    private final WeightsFilters weightsFilters;
     private final GroupCommit groupCommit = new GroupCommit(this::appendAll);
     private boolean appended;
     private boolean closed;
@@ -72,6 +72,7 @@ public final class SqliteLedger implements Ledger {
         this.conn = conn;
         this.sql = new Statements(conn);
         this.dataNets = new DataNetNumbers(sql);
+        this.weightsFilters = new WeightsFilters(sql);
         this.tree = new TreeStore(sql, location);
         this.options = options;
         this.origin = origin;
@@ -317,11 +318,12 @@ public final class SqliteLedger implements Ledger {
         List<LedgerEntry> out = new ArrayList<>(records.size());
         List<CanonicalRecord> added = new ArrayList<>(records.size());
         List<Digest> leaves = new ArrayList<>(records.size());
+        List<String> weights = new ArrayList<>(records.size());
         begin(conn);
         long first = nextIndex();
         long next = first;
-        PreparedStatement insert = sql.get("INSERT INTO records(idx, idkey, chk, modelkey, weightskey, parentkey, "
-                + "parent_idx, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        PreparedStatement insert = sql.get("INSERT INTO records(idx, idkey, chk, modelkey, parentkey, parent_idx, "
+                + "bytes) VALUES (?, ?, ?, ?, ?, ?, ?)");
         PreparedStatement uses = sql.get("INSERT OR IGNORE INTO datanet_uses(n, idx) VALUES (?, ?)");
         Map<Digest, LedgerEntry> inBatch = new HashMap<>();
         for (CanonicalRecord r : records) {
@@ -340,15 +342,15 @@ public final class SqliteLedger implements Ledger {
             insert.setInt(2, Keys.of(id));
             insert.setInt(3, Keys.position(next, id));
             insert.setInt(4, Keys.ofModel(facts.modelRef()));
-            setKey(insert, 5, facts.weightsDigest() == null ? null : Keys.ofDigestText(facts.weightsDigest()));
-            setKey(insert, 6, facts.parent() == null ? null : Keys.ofHexPrefix(facts.parent()));
+            setKey(insert, 5, facts.parent() == null ? null : Keys.ofHexPrefix(facts.parent()));
             LedgerEntry parent = facts.parent() == null ? null : inBatch.get(Digest.parseHex(facts.parent()));
             if (parent == null) {
-                insert.setNull(7, Types.INTEGER);
+                insert.setNull(6, Types.INTEGER);
             } else {
-                insert.setLong(7, parent.index());
+                insert.setLong(6, parent.index());
             }
-            insert.setBytes(8, bytes);
+            insert.setBytes(7, bytes);
+            weights.add(facts.weightsDigest());
             insert.addBatch();
             for (String dataNet : facts.dataNets()) {
                 uses.setLong(1, dataNets.number(dataNet));
@@ -370,6 +372,7 @@ public final class SqliteLedger implements Ledger {
                 return null;
             }
             tree.afterAppend(first, leaves);
+            weightsFilters.afterAppend(first, weights);
         }
         commit(conn);
         dataNets.committed();
@@ -560,14 +563,8 @@ public final class SqliteLedger implements Ledger {
     public synchronized Optional<LedgerEntry> findByWeights(Digest weightsDigest) {
         ensureOpen();
         try {
-            List<LedgerEntry> matches = byKey("weightskey", Keys.of(weightsDigest));
-            for (int i = matches.size() - 1; i >= 0; i--) {
-                WeightsDigest w = matches.get(i).record().record().model().weights();
-                if (w != null && w.value().equals(weightsDigest)) {
-                    return Optional.of(matches.get(i));
-                }
-            }
-            return Optional.empty();
+            long idx = weightsFilters.find(weightsDigest, nextIndex());
+            return idx < 0 ? Optional.empty() : get(idx);
         } catch (SQLException e) {
             throw new LedgerException(location, describe(e), e);
         }

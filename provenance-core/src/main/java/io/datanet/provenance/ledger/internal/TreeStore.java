@@ -33,6 +33,8 @@ final class TreeStore implements SubtreeReader {
     private final String location;
     private final Map<Long, Digest[]> tiles = lru();
     private final Map<Long, Digest[]> leafGroups = lru();
+    // hashes of complete subtrees at levels >= HEIGHT: they never change, and the upper ones are on every proof path
+    private final Map<Long, Digest> subtrees = lru();
 
     TreeStore(Connection conn, String location) {
         this(new Statements(conn), location);
@@ -57,6 +59,7 @@ final class TreeStore implements SubtreeReader {
     void invalidate() {
         tiles.clear();
         leafGroups.clear();
+        subtrees.clear();
     }
 
     @Override
@@ -67,12 +70,19 @@ final class TreeStore implements SubtreeReader {
             Digest[] group = leafGroup(first >>> HEIGHT, from + (1 << level));
             return combine(group, from, 1 << level);
         }
+        long key = ((long) level << 58) | index;
+        Digest cached = subtrees.get(key);
+        if (cached != null) {
+            return cached;
+        }
         int t = level / HEIGHT;
         int r = level % HEIGHT;
         long base = index << r;
         int from = (int) (base & (WIDTH - 1));
         Digest[] tile = tile(t, base >>> HEIGHT, from + (1 << r));
-        return combine(tile, from, 1 << r);
+        Digest hash = combine(tile, from, 1 << r);
+        subtrees.put(key, hash);
+        return hash;
     }
 
     /** The hash of the complete subtree over {@code count} (a power of two) hashes starting at {@code from}. */
