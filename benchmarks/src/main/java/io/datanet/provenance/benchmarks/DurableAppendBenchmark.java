@@ -8,6 +8,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -28,7 +31,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * (a) Durable single appends: {@link Ledger#append} of fresh ~1.2 KB records, each durable on return, against
  * the raw limit: one {@code INSERT} of a 1 KB blob per {@code BEGIN IMMEDIATE .. COMMIT} on a plain SQLite
  * table with the same pragmas. Each iteration is {@value #APPENDS} appends of records built beforehand
- * (building a record is the caller's cost, not the ledger's); the score is time per append.
+ * (building a record is the caller's cost, not the ledger's); the score is time per append. One thread
+ * appends one record at a time ({@code ledgerAppend}); in {@code ledgerAppendFromThreads} {@value #THREADS}
+ * threads of one process do the same appends at once, as concurrent trainers would, and the ledger commits
+ * the appends that queue up meanwhile together (each call still returns only when its record is durable).
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -37,6 +43,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(value = 1, jvmArgsAppend = {"-Xmx1g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"})
 public class DurableAppendBenchmark {
     static final int APPENDS = 1000;
+    static final int THREADS = 4;
 
     /** A ledger that grows by {@value #APPENDS} fresh records per iteration. */
     @State(Scope.Benchmark)
@@ -62,6 +69,22 @@ public class DurableAppendBenchmark {
         public void close() {
             ledger.close();
             WorkDirectory.delete(dir);
+        }
+    }
+
+    /** A ledger and {@value #THREADS} appending threads. */
+    @State(Scope.Benchmark)
+    public static class ThreadsState extends LedgerState {
+        ExecutorService pool;
+
+        @Setup(Level.Trial)
+        public void startThreads() {
+            pool = Executors.newFixedThreadPool(THREADS);
+        }
+
+        @TearDown(Level.Trial)
+        public void stopThreads() {
+            pool.shutdownNow();
         }
     }
 
@@ -101,6 +124,23 @@ public class DurableAppendBenchmark {
     public void ledgerAppend(LedgerState s, Blackhole bh) {
         for (CanonicalRecord r : s.records) {
             bh.consume(s.ledger.append(r));
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(APPENDS)
+    public void ledgerAppendFromThreads(ThreadsState s, Blackhole bh) throws Exception {
+        List<Future<?>> done = new ArrayList<>(THREADS);
+        for (int t = 0; t < THREADS; t++) {
+            List<CanonicalRecord> mine = s.records.subList(t * APPENDS / THREADS, (t + 1) * APPENDS / THREADS);
+            done.add(s.pool.submit(() -> {
+                for (CanonicalRecord r : mine) {
+                    bh.consume(s.ledger.append(r));
+                }
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
         }
     }
 

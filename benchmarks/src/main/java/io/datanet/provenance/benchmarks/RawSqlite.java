@@ -46,8 +46,9 @@ final class RawSqlite implements AutoCloseable {
     }
 
     /**
-     * The page size a new ledger's database gets. The ledger asks for 32 KB pages, but sqlite-jdbc applies
-     * {@code journal_mode=WAL} before {@code page_size}, which SQLite then ignores: measured, not assumed.
+     * The page size a new ledger's database gets, measured on a fresh ledger rather than assumed (SQLite
+     * silently keeps its default when the size is set after {@code journal_mode=WAL}, as ledgers before
+     * schema 2 did).
      */
     static synchronized int ledgerPageSize() throws SQLException {
         if (ledgerPageSize == 0) {

@@ -41,6 +41,8 @@ public final class Summary {
         out.append("| --- | ---: | ---: | ---: | --- | --- |\n");
         rate("(a) durable single appends, ~1.2 KB records", "DurableAppendBenchmark.ledgerAppend",
                 "DurableAppendBenchmark.rawSqliteInsertCommit", "records/s", "commits/s", 3_000, true);
+        rate("(a) durable appends from 4 threads at once (group commit)", "DurableAppendBenchmark.ledgerAppendFromThreads",
+                "DurableAppendBenchmark.rawSqliteInsertCommit", "records/s", "commits/s", 3_000, true);
         rate("(b) bulk appends, appendAll of 10,000", "BulkAppendBenchmark.ledgerAppendAll",
                 "BulkAppendBenchmark.rawSqliteBatchInsert", "records/s", "rows/s", 100_000, true);
         rate("(c) leaf hashing, 1 KB, one core", "LeafHashBenchmark.ledgerLeafHash", "LeafHashBenchmark.rawSha256",

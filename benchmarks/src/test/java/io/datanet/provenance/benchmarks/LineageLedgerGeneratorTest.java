@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A smoke test of the scale harness's generator on a tiny ledger (small batches so fine-tunes appear early). */
 class LineageLedgerGeneratorTest {
-    private static final int RECORDS = 1_200;
+    private static final int RECORDS = 600;
     private static final int BATCH = 50;
 
     @TempDir
@@ -27,7 +27,7 @@ class LineageLedgerGeneratorTest {
     void theSameSeedGivesTheSameBytesAndAResumedBuildEqualsAOneShotBuild() {
         List<byte[]> oneShot = build(dir.resolve("a"), 7, RECORDS);
         try (Ledger ledger = open(dir.resolve("b"))) {
-            new LineageLedgerGenerator(7, BATCH).appendTo(ledger, 430, n -> { });
+            new LineageLedgerGenerator(7, BATCH).appendTo(ledger, 230, n -> { });
         }
         List<byte[]> resumed = build(dir.resolve("b"), 7, RECORDS);
         assertThat(resumed).hasSize(RECORDS);
