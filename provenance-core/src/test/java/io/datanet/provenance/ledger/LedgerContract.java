@@ -193,6 +193,29 @@ public abstract class LedgerContract {
     }
 
     @Test
+    public void parentLinksInsideOneAppendAllHoldInEitherOrderAndAcrossCalls() {
+        try (Ledger ledger = open()) {
+            CanonicalRecord logged = CanonicalRecord.of(SampleRecords.record("logged", "1", null, "iris"));
+            ledger.append(logged); // 0
+            CanonicalRecord base = CanonicalRecord.of(SampleRecords.record("base", "1", null, "iris"));
+            CanonicalRecord childFirst = CanonicalRecord.of(SampleRecords.record("tuned", "a", base.idHex(), "wine"));
+            CanonicalRecord childAfter = CanonicalRecord.of(SampleRecords.record("tuned", "b", base.idHex(), "wine"));
+            CanonicalRecord ofLogged = CanonicalRecord.of(SampleRecords.record("tuned", "c", logged.idHex(), "wine"));
+            CanonicalRecord orphan = CanonicalRecord.of(SampleRecords.record("tuned", "d",
+                    SampleRecords.digestOf("never logged").hex(), "wine"));
+            List<LedgerEntry> in = ledger.appendAll(List.of(childFirst, base, childAfter, ofLogged, orphan));
+            assertThat(in).extracting(LedgerEntry::index).containsExactly(1L, 2L, 3L, 4L, 5L);
+            assertThat(ledger.parentIndex(1)).as("child before its parent in the same call").isEqualTo(2);
+            assertThat(ledger.parentIndex(3)).as("child after its parent in the same call").isEqualTo(2);
+            assertThat(ledger.parentIndex(4)).as("parent logged by an earlier call").isZero();
+            assertThat(ledger.parentIndex(5)).as("parent never logged").isEqualTo(-1);
+            assertThat(ledger.childIndexes(2)).containsExactly(1L, 3L);
+            assertThat(ledger.childIndexes(0)).containsExactly(4L);
+            assertThat(ledger.verify(n -> { }).ok()).isTrue();
+        }
+    }
+
+    @Test
     public void scanStreamsExactlyTheRangeInLogOrder() {
         try (Ledger ledger = open()) {
             List<CanonicalRecord> batch = new ArrayList<>();

@@ -326,6 +326,7 @@ public final class SqliteLedger implements Ledger {
                 + "bytes) VALUES (?, ?, ?, ?, ?, ?, ?)");
         PreparedStatement uses = sql.get("INSERT OR IGNORE INTO datanet_uses(n, idx) VALUES (?, ?)");
         Map<Digest, LedgerEntry> inBatch = new HashMap<>();
+        Map<Long, Digest> waiting = new HashMap<>();
         for (CanonicalRecord r : records) {
             Digest id = r.id();
             LedgerEntry existing = inBatch.get(id);
@@ -343,11 +344,17 @@ public final class SqliteLedger implements Ledger {
             insert.setInt(3, Keys.position(next, id));
             insert.setInt(4, Keys.ofModel(facts.modelRef()));
             setKey(insert, 5, facts.parent() == null ? null : Keys.ofHexPrefix(facts.parent()));
+            // the parent's leaf index goes in with the row: setting it by an UPDATE afterwards grows the row, and a
+            // grown row in a full page splits it (measured: ~90 B/record of half-empty pages when most runs fine-tune)
             LedgerEntry parent = facts.parent() == null ? null : inBatch.get(Digest.parseHex(facts.parent()));
-            if (parent == null) {
+            long parentIdx = parent != null ? parent.index() : facts.parent() == null ? -1 : loggedIndex(facts.parent(), first);
+            if (parentIdx < 0) {
                 insert.setNull(6, Types.INTEGER);
+                if (facts.parent() != null) {
+                    waiting.put(next, Digest.parseHex(facts.parent())); // its parent may come later in this call
+                }
             } else {
-                insert.setLong(6, parent.index());
+                insert.setLong(6, parentIdx);
             }
             insert.setBytes(7, bytes);
             weights.add(facts.weightsDigest());
@@ -371,6 +378,7 @@ public final class SqliteLedger implements Ledger {
                 rollbackQuietly();
                 return null;
             }
+            linkLaterParents(waiting, inBatch);
             tree.afterAppend(first, leaves);
             weightsFilters.afterAppend(first, weights);
         }
@@ -388,17 +396,46 @@ public final class SqliteLedger implements Ledger {
         }
     }
 
+    /** Sets the parent of new fine-tunes whose parent came later in the same call (rare: the row grows). */
+    private void linkLaterParents(Map<Long, Digest> waiting, Map<Digest, LedgerEntry> inBatch) throws SQLException {
+        PreparedStatement set = null;
+        for (Map.Entry<Long, Digest> w : waiting.entrySet()) {
+            LedgerEntry parent = inBatch.get(w.getValue());
+            if (parent != null) {
+                set = sql.get("UPDATE records SET parent_idx = ? WHERE idx = ?");
+                set.setLong(1, parent.index());
+                set.setLong(2, w.getKey());
+                set.addBatch();
+            }
+        }
+        if (set != null) {
+            set.executeBatch();
+        }
+    }
+
+    /** The leaf index below {@code below} of the record whose id is {@code idHex}, or -1; confirmed by the full id. */
+    private long loggedIndex(String idHex, long below) throws SQLException {
+        PreparedStatement ps = sql.get("SELECT idx, bytes FROM records WHERE idkey = ? AND idx < ?");
+        ps.setInt(1, Keys.ofHexPrefix(idHex));
+        ps.setLong(2, below);
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                if (Digest.sha256(rs.getBytes(2)).hex().equals(idHex)) {
+                    return rs.getLong(1);
+                }
+            }
+        }
+        return -1;
+    }
+
     /**
      * After inserting {@code added} at {@code first..}, in one query: finds records among them that were logged
-     * before (returns false), and sets {@code parent_idx} of the new fine-tunes whose parent is logged and of the
-     * logged fine-tunes that were waiting for one of the new records. Every link is confirmed by the full id.
+     * before (returns false), and sets {@code parent_idx} of the logged fine-tunes that were waiting for one of the
+     * new records (new fine-tunes got theirs on insert). Every link is confirmed by the full id.
      */
     private boolean link(long first, List<CanonicalRecord> added) throws SQLException {
         PreparedStatement q = sql.get("SELECT 1, n.idx, o.idx, NULL FROM records n CROSS JOIN records o "
                 + "ON o.idkey = n.idkey AND o.idx < ?1 AND o.bytes = n.bytes WHERE n.idx >= ?1 "
-                + "UNION ALL SELECT 2, c.idx, p.idx, p.bytes FROM records c CROSS JOIN records p "
-                + "ON p.idkey = c.parentkey "
-                + "WHERE c.idx >= ?1 AND c.parentkey IS NOT NULL AND c.parent_idx IS NULL "
                 + "UNION ALL SELECT 3, n.idx, o.idx, o.bytes FROM records n CROSS JOIN records o "
                 + "ON o.parentkey = n.idkey AND o.parent_idx IS NULL AND o.idx < ?1 WHERE n.idx >= ?1");
         q.setLong(1, first);
@@ -411,12 +448,7 @@ public final class SqliteLedger implements Ledger {
                 if (kind == 1) {
                     return false;
                 }
-                if (kind == 2) { // a is a new fine-tune, b a candidate parent
-                    String parent = RecordFacts.of(added.get((int) (a - first))).parent();
-                    if (Digest.sha256(rs.getBytes(4)).hex().equals(parent)) {
-                        parentOf.put(a, b);
-                    }
-                } else { // b is a logged fine-tune waiting for its parent, a a new record that may be it
+                { // b is a logged fine-tune waiting for its parent, a a new record that may be it
                     String parent = RecordFacts.scan(rs.getBytes(4)).parent();
                     if (added.get((int) (a - first)).id().hex().equals(parent)) {
                         parentOf.put(b, a);
