@@ -12,9 +12,11 @@ records="${1:-10000000}"
 smaller="${2:-1000000}"
 only="${3:-}"
 target="$PWD/benchmarks/target"
-jar="$target/benchmarks.jar"
+jar="$target/benchmarks-scale.jar"
 if [[ -z "$only" || ! -f "$jar" ]]; then
   mvn -B -ntp -q -pl benchmarks -am package -DskipTests
+  # a private copy: the phases run for many minutes, and another build may replace benchmarks.jar meanwhile
+  cp "$target/benchmarks.jar" "$jar"
 fi
 run() { # heap phase records
   java "-Xmx$1" -Dbenchmarks.dir="$target" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
