@@ -19,6 +19,9 @@ import java.security.spec.EdECPoint;
 import java.security.spec.EdECPrivateKeySpec;
 import java.security.spec.EdECPublicKeySpec;
 import java.security.spec.NamedParameterSpec;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Ed25519 keys as Go's {@code sumdb/note} writes them ({@code name+keyhash+base64(0x01 ‖ key)}), on the
@@ -102,6 +105,17 @@ final class NoteKeys {
      * fed the seed as its only "random" bytes.
      */
     static byte[] publicKey(byte[] seed) {
+        String memoKey = memoKey(seed);
+        byte[] known = recall(memoKey);
+        if (known != null) {
+            return known;
+        }
+        byte[] derived = derivePublicKey(seed);
+        remember(memoKey, derived);
+        return derived.clone();
+    }
+
+    private static byte[] derivePublicKey(byte[] seed) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance(ED25519);
             generator.initialize(NamedParameterSpec.ED25519, new FixedSeed(seed));
@@ -156,11 +170,19 @@ final class NoteKeys {
         if (key == null || signature.length != SIGNATURE_LENGTH) {
             return false;
         }
+        String memoKey = memoKey(key.getEncoded(), message, signature);
+        if (recall(memoKey) != null) {
+            return true;
+        }
         try {
             Signature verifier = Signature.getInstance(ED25519);
             verifier.initVerify(key);
             verifier.update(message);
-            return verifier.verify(signature);
+            boolean valid = verifier.verify(signature);
+            if (valid) {
+                remember(memoKey, VALID);
+            }
+            return valid;
         } catch (SignatureException | InvalidKeyException e) {
             return false; // a public key that is not a curve point
         } catch (GeneralSecurityException e) {
@@ -183,6 +205,51 @@ final class NoteKeys {
                 throw new IllegalStateException("the Ed25519 key generator asked for " + bytes.length + " bytes");
             }
             System.arraycopy(seed, 0, bytes, 0, bytes.length);
+        }
+    }
+
+    /*
+     * Ed25519 in the JDK is pure Java and takes milliseconds per operation on a small machine, while a training
+     * run opens the embedded ledger at least twice (parent lookup, emission) and every open derives the log's
+     * public key and every checkpoint re-verifies the previous one. Both are pure functions, so their results
+     * are remembered, process-wide, in a small LRU keyed by a SHA-256 of their inputs: a seed itself is never a
+     * key, and only valid signatures are remembered (an invalid one is recomputed, and refused, every time).
+     */
+    private static final int MEMO_SIZE = 64;
+    private static final byte[] VALID = new byte[0];
+    private static final Map<String, byte[]> MEMO = new LinkedHashMap<>(MEMO_SIZE, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+            return size() > MEMO_SIZE;
+        }
+    };
+
+    /** Remembers a signature this process has just made with the key pair of {@code key} as valid. */
+    static void rememberSigned(PublicKey key, byte[] message, byte[] signature) {
+        if (key != null) {
+            remember(memoKey(key.getEncoded(), message, signature), VALID);
+        }
+    }
+
+    private static String memoKey(byte[]... parts) {
+        MessageDigest sha256 = Digest.newSha256();
+        for (byte[] part : parts) {
+            sha256.update(ByteBuffer.allocate(4).putInt(part.length).array());
+            sha256.update(part);
+        }
+        return HexFormat.of().formatHex(sha256.digest());
+    }
+
+    private static byte[] recall(String memoKey) {
+        synchronized (MEMO) {
+            byte[] value = MEMO.get(memoKey);
+            return value == null ? null : value.clone();
+        }
+    }
+
+    private static void remember(String memoKey, byte[] value) {
+        synchronized (MEMO) {
+            MEMO.put(memoKey, value.clone());
         }
     }
 }

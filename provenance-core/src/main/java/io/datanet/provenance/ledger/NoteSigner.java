@@ -3,6 +3,7 @@ package io.datanet.provenance.ledger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.util.Objects;
 
@@ -21,6 +22,8 @@ public final class NoteSigner {
     private final byte[] seed;
     private final byte[] publicKey;
     private final PrivateKey privateKey;
+
+    private volatile PublicKey verifyingKey; // decoded once, to remember this signer's own signatures as valid
 
     private NoteSigner(String name, byte[] seed) {
         this.name = name;
@@ -108,9 +111,20 @@ public final class NoteSigner {
         if (problem != null) {
             throw new IllegalArgumentException("a note text must not contain a " + problem);
         }
-        byte[] signature = NoteKeys.sign(privateKey, text.getBytes(StandardCharsets.UTF_8));
+        byte[] message = text.getBytes(StandardCharsets.UTF_8);
+        byte[] signature = NoteKeys.sign(privateKey, message);
+        NoteKeys.rememberSigned(verifyingKey(), message, signature); // re-verifying our own checkpoint is free
         byte[] keyHashAndSignature = ByteBuffer.allocate(4 + signature.length).putInt(keyHash).put(signature).array();
         return text + "\n" + NoteVerifier.SIGNATURE_PREFIX + name + " " + TextFormat.base64(keyHashAndSignature) + "\n";
+    }
+
+    private PublicKey verifyingKey() {
+        PublicKey key = verifyingKey;
+        if (key == null) {
+            key = NoteKeys.decodePublicKey(publicKey);
+            verifyingKey = key;
+        }
+        return key;
     }
 
     /** The key name and hash only; never the secret. */
