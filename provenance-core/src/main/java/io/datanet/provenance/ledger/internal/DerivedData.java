@@ -19,14 +19,33 @@ interface DerivedData {
     /** Extra columns of {@code records} the pass reads for {@link #check}, as {@code ", a, b"}. */
     String columns();
 
+    /** Copies the extra columns of the current row, from column {@code column} on, for {@link #check}. */
+    Object read(ResultSet row, int column) throws SQLException;
+
+    /**
+     * What {@link #check} needs from an entry's bytes alone; runs on a worker thread, ahead of the checks and only for
+     * entries whose bytes are intact. Must not use the connection, and must not throw: a failure is for {@code check}
+     * to report.
+     */
+    Object prepare(byte[] bytes);
+
+    /**
+     * Before the entries from {@code first} on are checked: {@code prepared[i]} is what {@link #prepare} gave for entry
+     * {@code first + i}, or null. Lets lookups for a whole batch be made in one read.
+     */
+    void before(long first, Object[] prepared) throws SQLException;
+
     /**
      * Checks the derived data of entry {@code idx}, whose bytes are intact (they hash to {@code id} and sit at their
-     * position); the extra columns are at {@code row} from column {@code column} on.
+     * position); {@code row} is what {@link #read} copied and {@code prepared} what {@link #prepare} gave.
      */
-    void check(long idx, Digest id, byte[] bytes, ResultSet row, int column, Problems problems) throws SQLException;
+    void check(long idx, Digest id, Object row, Object prepared, Problems problems) throws SQLException;
 
-    /** Entry {@code idx} failed the hash or position check (already named): its derived data is not checked. */
-    void unchecked(long idx);
+    /**
+     * Entry {@code idx} failed the hash or position check (already named): its derived data is not checked. Its bytes
+     * hash to {@code id}.
+     */
+    void unchecked(long idx, Digest id);
 
     /** After the last of {@code count} entries: checks what needs the whole pass (rows no record accounts for). */
     void finish(long count, Problems problems) throws SQLException;

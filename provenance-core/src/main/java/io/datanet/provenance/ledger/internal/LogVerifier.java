@@ -9,6 +9,7 @@ import io.datanet.provenance.ledger.NoteVerifier;
 import io.datanet.provenance.ledger.SignedCheckpoint;
 import io.datanet.provenance.ledger.VerificationReport;
 import io.datanet.provenance.record.CanonicalRecord;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,7 +23,8 @@ import java.util.function.LongConsumer;
 
 /**
  * Full verification of an embedded ledger in one streaming pass: memory stays constant whatever the
- * ledger's size (a frontier of at most 64 subtree hashes and one tile per tree level).
+ * ledger's size (a frontier of at most 64 subtree hashes, one tile per tree level and a bounded window of
+ * records being hashed ahead on one worker thread per core; see {@link HashedEntries}).
  *
  * <p>Checks, naming the first entry at fault: every index is present in order; every record's bytes
  * still hash to the id recorded at append (an edit), and sit at the position they were appended at (a
@@ -34,6 +36,9 @@ import java.util.function.LongConsumer;
  * index row the store answers queries from without reading the records equals what the records give.
  */
 public final class LogVerifier {
+    /** Entries checked as one group: the derived-data check reads their index rows in one go. */
+    private static final int GROUP = 1024;
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(Digest::newSha256);
     private final Connection conn;
     private final String location;
     private final String origin;
@@ -130,32 +135,39 @@ public final class LogVerifier {
         try (PreparedStatement ps = conn.prepareStatement("SELECT idx, idkey, chk, bytes"
                 + (derived == null ? "" : derived.columns()) + " FROM records ORDER BY idx")) {
             ps.setFetchSize(256);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long idx = rs.getLong(1);
-                    if (idx != count) {
-                        problem(count, "entry " + count + " is missing (deleted from the log)");
-                        break;
+            try (ResultSet rs = ps.executeQuery();
+                 HashedEntries entries = new HashedEntries(rs, derived == null ? null : r -> derived.read(r, 5),
+                         this::work)) {
+                for (List<HashedEntries.Entry> batch; !(batch = entries.next(GROUP)).isEmpty(); ) {
+                    if (derived != null) {
+                        Object[] prepared = new Object[batch.size()];
+                        for (int i = 0; i < prepared.length; i++) {
+                            prepared[i] = batch.get(i).prepared;
+                        }
+                        derived.before(batch.get(0).idx, prepared);
                     }
-                    byte[] bytes = rs.getBytes(4);
-                    Digest id = checkEntry(idx, rs.getInt(2), rs.getInt(3), bytes);
-                    if (derived != null && id != null) {
-                        derived.check(idx, id, bytes, rs, 5, sink);
-                    } else if (derived != null) {
-                        derived.unchecked(idx);
+                    for (HashedEntries.Entry e : batch) {
+                        Digest id = checkEntry(e);
+                        if (derived != null && id != null) {
+                            derived.check(e.idx, id, e.row, e.prepared, sink);
+                        } else if (derived != null) {
+                            derived.unchecked(e.idx, e.id);
+                        }
+                        frontier.add(e.leaf);
+                        tiles.leaf(e.idx, e.leaf);
+                        count++;
+                        Digest expected = expectedRoots.get(count);
+                        if (expected != null && !expected.equals(frontier.root())) {
+                            rangeProblem(count - 1, "checkpoint at size " + count + ": its root does not match the "
+                                    + "logged records (an entry before " + count + " was altered, reordered or replaced)");
+                        }
+                        if ((count & 4095) == 0) {
+                            progress.accept(count);
+                        }
                     }
-                    Digest leaf = MerkleHash.leaf(bytes);
-                    frontier.add(leaf);
-                    tiles.leaf(idx, leaf);
-                    count++;
-                    Digest expected = expectedRoots.get(count);
-                    if (expected != null && !expected.equals(frontier.root())) {
-                        rangeProblem(count - 1, "checkpoint at size " + count + ": its root does not match the logged "
-                                + "records (an entry before " + count + " was altered, reordered or replaced)");
-                    }
-                    if ((count & 4095) == 0) {
-                        progress.accept(count);
-                    }
+                }
+                if (entries.missingAt() >= 0) {
+                    problem(count, "entry " + count + " is missing (deleted from the log)");
                 }
             }
         }
@@ -176,30 +188,56 @@ public final class LogVerifier {
                 first < 0 ? OptionalLong.empty() : OptionalLong.of(first));
     }
 
+    /**
+     * A worker's part of checking one entry, from its bytes alone: its id, position key, leaf hash, in deep mode its
+     * parse, and what the derived-data check needs; the latter two only for an entry whose bytes are intact.
+     */
+    private void work(HashedEntries.Entry e) {
+        MessageDigest sha256 = SHA256.get();
+        sha256.update(e.bytes);
+        e.id = Digest.finish(sha256);
+        e.leaf = MerkleHash.leaf(e.bytes);
+        if (Keys.of(e.id) != e.idkey) {
+            return;
+        }
+        e.positionOk = Keys.position(e.idx, e.id) == e.chk;
+        if (!e.positionOk) {
+            return;
+        }
+        if (deep) {
+            try {
+                if (!CanonicalRecord.ofStoredBytes(e.bytes, "entry " + e.idx).isCanonical()) {
+                    e.deepProblem = "entry " + e.idx + ": bytes are not the canonical form of its record";
+                }
+            } catch (InvalidInputException ex) {
+                e.deepProblem = "entry " + e.idx + ": not a valid v1 record: " + ex.getMessage();
+            }
+        }
+        if (derived != null) {
+            e.prepared = derived.prepare(e.bytes);
+        }
+    }
+
     /** Checks one entry; returns its id when its bytes and position are intact, else null. */
-    private Digest checkEntry(long idx, int idkey, int chk, byte[] bytes) {
-        Digest id = Digest.sha256(bytes);
-        if (Keys.of(id) != idkey) {
+    private Digest checkEntry(HashedEntries.Entry e) {
+        if (e.failure != null) {
+            throw e.failure;
+        }
+        long idx = e.idx;
+        if (Keys.of(e.id) != e.idkey) {
             problem(idx, "entry " + idx + ": record bytes were altered (they no longer hash to the id recorded "
                     + "when it was appended)");
             return null;
         }
-        if (Keys.position(idx, id) != chk) {
-            problem(idx, "entry " + idx + " (" + id.hex().substring(0, 12) + "): not at the position it was "
+        if (!e.positionOk) {
+            problem(idx, "entry " + idx + " (" + e.id.hex().substring(0, 12) + "): not at the position it was "
                     + "appended at (entries reordered or replaced)");
             return null;
         }
-        if (!deep) {
-            return id;
+        if (e.deepProblem != null) {
+            problem(idx, e.deepProblem);
         }
-        try {
-            if (!CanonicalRecord.ofStoredBytes(bytes, "entry " + idx).isCanonical()) {
-                problem(idx, "entry " + idx + ": bytes are not the canonical form of its record");
-            }
-        } catch (InvalidInputException e) {
-            problem(idx, "entry " + idx + ": not a valid v1 record: " + e.getMessage());
-        }
-        return id;
+        return e.id;
     }
 
     /** The right edge of the tree: complete subtrees of decreasing size, enough to give any prefix's root. */

@@ -35,11 +35,18 @@ record RecordFacts(String modelRef, String weightsDigest, String parent, List<St
     }
 
     /**
-     * Scans stored record bytes for the facts.
+     * Scans stored record bytes for the facts: with {@link RecordFactsFastScan} when the bytes are in the strict form
+     * it reads, else with Jackson.
      *
      * @throws IllegalArgumentException when the bytes are not a JSON object with a model name and version
      */
     static RecordFacts scan(byte[] bytes) {
+        RecordFacts fast = RecordFactsFastScan.scan(bytes);
+        return fast != null ? fast : scanWithJackson(bytes);
+    }
+
+    /** {@link #scan} by tokenizing with Jackson: what the fast path must agree with, and its fallback. */
+    static RecordFacts scanWithJackson(byte[] bytes) {
         String name = null;
         String version = null;
         String weights = null;

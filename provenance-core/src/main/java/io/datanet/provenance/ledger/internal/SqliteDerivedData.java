@@ -8,7 +8,9 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Recomputes the embedded store's derived data from the record bytes and compares: {@code modelkey},
@@ -30,11 +32,24 @@ final class SqliteDerivedData implements DerivedData {
     private byte[] filter = new byte[WeightsFilters.BYTES];
     private boolean filterUnknown;
     private boolean sawUnchecked;
+    private final RecentIds recent = new RecentIds();
+    private final DataNetUseWindow uses;
+
+    /** The extra columns of an entry's row. */
+    private record Row(int modelkey, Integer parentkey, long parentIdx, boolean noParentIdx) {}
+
+    /**
+     * An entry's facts and keys, worked out from its bytes on a worker; a failure is kept to be reported (or thrown)
+     * where the check reaches it.
+     */
+    private record Scanned(RecordFacts facts, RuntimeException scanFailure, int modelKey, Digest weights,
+                           RuntimeException weightsFailure, Long[] dataNetNumbers) {}
 
     SqliteDerivedData(Connection conn, boolean deep) throws SQLException {
         this.conn = conn;
         this.deep = deep;
         this.sql = new Statements(conn);
+        this.uses = new DataNetUseWindow(conn);
         try (PreparedStatement ps = conn.prepareStatement("SELECT n, id FROM datanets");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -50,31 +65,82 @@ final class SqliteDerivedData implements DerivedData {
     }
 
     @Override
-    public void check(long idx, Digest id, byte[] bytes, ResultSet row, int c, Problems problems) throws SQLException {
+    public Object read(ResultSet row, int c) throws SQLException {
+        int modelkey = row.getInt(c);
+        Integer parentkey = intOrNull(row, c + 1);
+        long parentIdx = row.getLong(c + 2);
+        return new Row(modelkey, parentkey, parentIdx, row.wasNull());
+    }
+
+    @Override
+    public Object prepare(byte[] bytes) {
         RecordFacts facts;
         try {
             facts = RecordFacts.scan(bytes);
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) {
+            return new Scanned(null, e, 0, null, null, null);
+        }
+        int modelKey = Keys.ofModel(facts.modelRef());
+        Long[] dataNetNumbers = new Long[facts.dataNets().size()]; // null: a DataNet not in datanets
+        for (int i = 0; i < dataNetNumbers.length; i++) {
+            dataNetNumbers[i] = numbers.get(facts.dataNets().get(i)); // filled in the constructor, only read here on
+        }
+        try {
+            Digest weights = facts.weightsDigest() == null ? null : Digest.parse(facts.weightsDigest());
+            return new Scanned(facts, null, modelKey, weights, null, dataNetNumbers);
+        } catch (RuntimeException e) {
+            return new Scanned(facts, null, modelKey, null, e, dataNetNumbers);
+        }
+    }
+
+    @Override
+    public void before(long first, Object[] prepared) throws SQLException {
+        Set<Long> used = new HashSet<>();
+        for (Object p : prepared) {
+            if (p instanceof Scanned scanned && scanned.facts() != null) {
+                for (Long n : scanned.dataNetNumbers()) {
+                    if (n != null) {
+                        used.add(n);
+                    }
+                }
+            }
+        }
+        uses.load(first, prepared.length, used);
+    }
+
+    @Override
+    public void check(long idx, Digest id, Object rowColumns, Object prepared, Problems problems) throws SQLException {
+        recent.add(idx, id);
+        Scanned scanned = (Scanned) prepared;
+        if (scanned.scanFailure() instanceof IllegalArgumentException e) {
             problems.entry(idx, "entry " + idx + ": not a record: " + e.getMessage());
             filterUnknown = true;
             endOfBlock(idx, problems);
             return;
+        } else if (scanned.scanFailure() != null) {
+            throw scanned.scanFailure();
         }
-        int modelkey = row.getInt(c);
-        Integer parentkey = intOrNull(row, c + 1);
-        long parentIdx = row.getLong(c + 2);
-        boolean noParentIdx = row.wasNull();
-        if (modelkey != Keys.ofModel(facts.modelRef())
+        RecordFacts facts = scanned.facts();
+        Row row = (Row) rowColumns;
+        int modelkey = row.modelkey();
+        Integer parentkey = row.parentkey();
+        long parentIdx = row.parentIdx();
+        boolean noParentIdx = row.noParentIdx();
+        if (modelkey != scanned.modelKey()
                 || !Objects.equals(parentkey, facts.parent() == null ? null : Keys.ofHexPrefix(facts.parent()))) {
             problems.entry(idx, "entry " + idx + ": its lookup keys (modelkey, parentkey) do not match "
                     + "its record (the database was edited outside the ledger)");
         }
-        WeightsFilters.add(filter, facts.weightsDigest());
+        if (scanned.weightsFailure() != null) {
+            throw scanned.weightsFailure();
+        }
+        WeightsFilters.add(filter, scanned.weights());
         endOfBlock(idx, problems);
         checkParent(idx, facts.parent(), noParentIdx ? -1 : parentIdx, problems);
-        for (String dataNet : facts.dataNets()) {
+        for (int i = 0; i < scanned.dataNetNumbers().length; i++) {
+            String dataNet = facts.dataNets().get(i);
+            Long n = scanned.dataNetNumbers()[i];
             expectedUses++;
-            Long n = numbers.get(dataNet);
             if (n == null || !hasUse(n, idx)) {
                 problems.entry(idx, "entry " + idx + ": its use of DataNet " + dataNet + " is missing from the "
                         + "DataNet-use index (the database was edited outside the ledger)");
@@ -91,6 +157,13 @@ final class SqliteDerivedData implements DerivedData {
             return;
         }
         if (parentIdx >= 0) {
+            if (recent.holds(parentIdx)) {
+                if (!recent.is(parentIdx, parent)) {
+                    problems.entry(idx, "entry " + idx + ": parent_idx says " + parentIdx + " but its parent "
+                            + parent.substring(0, 12) + " is not there (the database was edited outside the ledger)");
+                }
+                return;
+            }
             PreparedStatement ps = sql.get("SELECT bytes FROM records WHERE idx = ?");
             ps.setLong(1, parentIdx);
             try (ResultSet rs = ps.executeQuery()) {
@@ -101,12 +174,13 @@ final class SqliteDerivedData implements DerivedData {
             }
             return;
         }
-        PreparedStatement ps = sql.get("SELECT idx, bytes FROM records WHERE idkey = ?");
+        PreparedStatement ps = sql.get("SELECT idx FROM records WHERE idkey = ?");
         ps.setInt(1, Keys.ofHexPrefix(parent));
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                if (Digest.sha256(rs.getBytes(2)).hex().equals(parent)) {
-                    problems.entry(idx, "entry " + idx + ": its parent is logged at entry " + rs.getLong(1)
+                long candidate = rs.getLong(1);
+                if (isEntry(candidate, parent)) {
+                    problems.entry(idx, "entry " + idx + ": its parent is logged at entry " + candidate
                             + " but parent_idx is empty (the database was edited outside the ledger)");
                     return;
                 }
@@ -114,8 +188,21 @@ final class SqliteDerivedData implements DerivedData {
         }
     }
 
+    /** Whether entry {@code idx}'s bytes hash to the id {@code hex}. */
+    private boolean isEntry(long idx, String hex) throws SQLException {
+        if (recent.holds(idx)) {
+            return recent.is(idx, hex);
+        }
+        PreparedStatement ps = sql.get("SELECT bytes FROM records WHERE idx = ?");
+        ps.setLong(1, idx);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() && Digest.sha256(rs.getBytes(1)).hex().equals(hex);
+        }
+    }
+
     @Override
-    public void unchecked(long idx) {
+    public void unchecked(long idx, Digest id) {
+        recent.add(idx, id);
         sawUnchecked = true;
         filterUnknown = true; // its weights are unknown: the block's filter cannot be checked
         try {
@@ -147,6 +234,9 @@ final class SqliteDerivedData implements DerivedData {
     }
 
     private boolean hasUse(long n, long idx) throws SQLException {
+        if (uses.covers(n, idx)) {
+            return uses.has(n, idx);
+        }
         PreparedStatement ps = sql.get("SELECT 1 FROM datanet_uses WHERE n = ? AND idx = ?");
         ps.setLong(1, n);
         ps.setLong(2, idx);

@@ -30,7 +30,14 @@ final class WeightsFilters {
         if (weightsDigest == null) {
             return;
         }
-        Digest d = Digest.parse(weightsDigest);
+        add(filter, Digest.parse(weightsDigest));
+    }
+
+    /** Adds a parsed weights digest (null for none) to a filter. */
+    static void add(byte[] filter, Digest d) {
+        if (d == null) {
+            return;
+        }
         for (int i = 0; i < PROBES; i++) {
             int bit = probe(d, i);
             filter[bit >>> 3] |= (byte) (1 << (bit & 7));
