@@ -1,7 +1,7 @@
 package io.datanet.provenance.ledger.internal;
 
 import io.datanet.provenance.Digest;
-import java.util.HexFormat;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The ids of the last {@link #SIZE} entries a verification pass has hashed, so a {@code parent_idx} pointing at a
@@ -10,7 +10,7 @@ import java.util.HexFormat;
  */
 final class RecentIds {
     static final int SIZE = 1 << 17;
-    private static final HexFormat HEX = HexFormat.of();
+    private static final byte[] DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     private final byte[] ids = new byte[SIZE * Digest.LENGTH];
     private long start; // ids of entries max(start, end - SIZE)..end-1 are held
@@ -38,7 +38,7 @@ final class RecentIds {
         int at = slot(idx);
         for (int i = 0; i < Digest.LENGTH; i++) {
             int b = ids[at + i] & 0xff;
-            if (hex.charAt(2 * i) != HEX.toLowHexDigit(b >>> 4) || hex.charAt(2 * i + 1) != HEX.toLowHexDigit(b)) {
+            if (hex.charAt(2 * i) != DIGITS[b >>> 4] || hex.charAt(2 * i + 1) != DIGITS[b & 0xf]) {
                 return false;
             }
         }

@@ -18,7 +18,9 @@ import java.util.Set;
  * parent is not logged), {@code datanet_uses} (every use of every record present, and no other row) and the
  * weights filter of every complete block (and none for blocks not complete). Lookups by key re-check the record they find, so a wrong key could only hide a record; the parent
  * links and DataNet uses are answered without reading records, so a wrong one would give a wrong lineage answer:
- * either way verification names the entry. Facts come from a streaming scan of the bytes, not a full parse.
+ * either way verification names the entry. Facts come from a streaming scan of the bytes, not a full parse, made on a
+ * worker thread ({@link #prepare}); the DataNet-use rows are read a group of entries at a time ({@link DataNetUseWindow})
+ * and a parent among the last entries is compared with the id just hashed ({@link RecentIds}) rather than read again.
  */
 final class SqliteDerivedData implements DerivedData {
     private static final int MAX_EXTRA_ROWS_NAMED = 10;
