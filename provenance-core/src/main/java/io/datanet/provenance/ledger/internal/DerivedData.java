@@ -30,12 +30,6 @@ interface DerivedData {
     Object prepare(byte[] bytes);
 
     /**
-     * Before the entries from {@code first} on are checked: {@code prepared[i]} is what {@link #prepare} gave for entry
-     * {@code first + i}, or null. Lets lookups for a whole batch be made in one read.
-     */
-    void before(long first, Object[] prepared) throws SQLException;
-
-    /**
      * Checks the derived data of entry {@code idx}, whose bytes are intact (they hash to {@code id} and sit at their
      * position); {@code row} is what {@link #read} copied and {@code prepared} what {@link #prepare} gave.
      */
@@ -49,4 +43,7 @@ interface DerivedData {
 
     /** After the last of {@code count} entries: checks what needs the whole pass (rows no record accounts for). */
     void finish(long count, Problems problems) throws SQLException;
+
+    /** Releases what the checks hold open (also when the pass ends early with an exception); idempotent. */
+    void close();
 }

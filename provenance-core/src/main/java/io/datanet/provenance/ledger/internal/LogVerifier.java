@@ -36,8 +36,6 @@ import java.util.function.LongConsumer;
  * index row the store answers queries from without reading the records equals what the records give.
  */
 public final class LogVerifier {
-    /** Entries checked as one group: the derived-data check reads their index rows in one go. */
-    private static final int GROUP = 1024;
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(Digest::newSha256);
     private final Connection conn;
     private final String location;
@@ -93,6 +91,16 @@ public final class LogVerifier {
 
     /** Runs the checks in one pass over the records; see the class comment. */
     public VerificationReport run(LongConsumer progress) throws SQLException {
+        try {
+            return pass(progress);
+        } finally {
+            if (derived != null) {
+                derived.close();
+            }
+        }
+    }
+
+    private VerificationReport pass(LongConsumer progress) throws SQLException {
         if (keyFile != null && !keyFile.name().equals(origin)) {
             problem(-1, "the signing key file names log " + keyFile.name() + " but the ledger is " + origin);
         }
@@ -138,14 +146,7 @@ public final class LogVerifier {
             try (ResultSet rs = ps.executeQuery();
                  HashedEntries entries = new HashedEntries(rs, derived == null ? null : r -> derived.read(r, 5),
                          this::work)) {
-                for (List<HashedEntries.Entry> batch; !(batch = entries.next(GROUP)).isEmpty(); ) {
-                    if (derived != null) {
-                        Object[] prepared = new Object[batch.size()];
-                        for (int i = 0; i < prepared.length; i++) {
-                            prepared[i] = batch.get(i).prepared;
-                        }
-                        derived.before(batch.get(0).idx, prepared);
-                    }
+                for (List<HashedEntries.Entry> batch; !(batch = entries.next(HashedEntries.BATCH)).isEmpty(); ) {
                     for (HashedEntries.Entry e : batch) {
                         Digest id = checkEntry(e);
                         if (derived != null && id != null) {

@@ -8,9 +8,7 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.HashSet;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Recomputes the embedded store's derived data from the record bytes and compares: {@code modelkey},
@@ -19,7 +17,7 @@ import java.util.Set;
  * weights filter of every complete block (and none for blocks not complete). Lookups by key re-check the record they find, so a wrong key could only hide a record; the parent
  * links and DataNet uses are answered without reading records, so a wrong one would give a wrong lineage answer:
  * either way verification names the entry. Facts come from a streaming scan of the bytes, not a full parse, made on a
- * worker thread ({@link #prepare}); the DataNet-use rows are read a group of entries at a time ({@link DataNetUseWindow})
+ * worker thread ({@link #prepare}); the DataNet-use rows are read by one forward cursor per DataNet ({@link DataNetUseCursors})
  * and a parent among the last entries is compared with the id just hashed ({@link RecentIds}) rather than read again.
  */
 final class SqliteDerivedData implements DerivedData {
@@ -35,7 +33,7 @@ final class SqliteDerivedData implements DerivedData {
     private boolean filterUnknown;
     private boolean sawUnchecked;
     private final RecentIds recent = new RecentIds();
-    private final DataNetUseWindow uses;
+    private final DataNetUseCursors uses;
 
     /** The extra columns of an entry's row. */
     private record Row(int modelkey, Integer parentkey, long parentIdx, boolean noParentIdx) {}
@@ -51,7 +49,7 @@ final class SqliteDerivedData implements DerivedData {
         this.conn = conn;
         this.deep = deep;
         this.sql = new Statements(conn);
-        this.uses = new DataNetUseWindow(conn);
+        this.uses = new DataNetUseCursors(conn);
         try (PreparedStatement ps = conn.prepareStatement("SELECT n, id FROM datanets");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -93,21 +91,6 @@ final class SqliteDerivedData implements DerivedData {
         } catch (RuntimeException e) {
             return new Scanned(facts, null, modelKey, null, e, dataNetNumbers);
         }
-    }
-
-    @Override
-    public void before(long first, Object[] prepared) throws SQLException {
-        Set<Long> used = new HashSet<>();
-        for (Object p : prepared) {
-            if (p instanceof Scanned scanned && scanned.facts() != null) {
-                for (Long n : scanned.dataNetNumbers()) {
-                    if (n != null) {
-                        used.add(n);
-                    }
-                }
-            }
-        }
-        uses.load(first, prepared.length, used);
     }
 
     @Override
@@ -236,8 +219,9 @@ final class SqliteDerivedData implements DerivedData {
     }
 
     private boolean hasUse(long n, long idx) throws SQLException {
-        if (uses.covers(n, idx)) {
-            return uses.has(n, idx);
+        Boolean found = uses.has(n, idx);
+        if (found != null) {
+            return found;
         }
         PreparedStatement ps = sql.get("SELECT 1 FROM datanet_uses WHERE n = ? AND idx = ?");
         ps.setLong(1, n);
@@ -288,8 +272,14 @@ final class SqliteDerivedData implements DerivedData {
                 }
             }
         } finally {
-            sql.close();
+            close();
         }
+    }
+
+    @Override
+    public void close() {
+        uses.close();
+        sql.close();
     }
 
     private void nameExtraUses(long count, long rows, Problems problems) throws SQLException {
