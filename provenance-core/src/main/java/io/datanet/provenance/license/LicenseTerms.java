@@ -2,6 +2,7 @@ package io.datanet.provenance.license;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A DataNet's licence: an SPDX licence expression and the usage terms a training run must honour.
@@ -15,11 +16,13 @@ import java.util.Objects;
  */
 public record LicenseTerms(String spdx, boolean commercialUse, boolean derivativeModels, boolean attribution,
                            boolean shareAlike, List<String> prohibitedUses) {
+    private static final Pattern SPDX_CHARACTERS = Pattern.compile("[A-Za-z0-9.+\\-:() ]+");
+
 
     /** Validates every field and sorts {@code prohibitedUses}. */
     public LicenseTerms {
         Objects.requireNonNull(spdx, "spdx");
-        if (spdx.isBlank() || !spdx.matches("[A-Za-z0-9.+\\-:() ]+")) {
+        if (spdx.isBlank() || !SPDX_CHARACTERS.matcher(spdx).matches()) {
             throw new IllegalArgumentException("licence spdx expression is not valid: \"" + spdx + "\"");
         }
         prohibitedUses = prohibitedUses.stream().map(u -> {

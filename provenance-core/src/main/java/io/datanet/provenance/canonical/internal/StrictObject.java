@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Reads one JSON object field by field, naming the JSON Pointer of whatever is missing, mistyped or
@@ -18,6 +19,8 @@ import java.util.function.Function;
  * never carries facts that the hash covers but the reader ignored. Not API.
  */
 public final class StrictObject {
+    private static final Pattern DECIMAL = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?");
+
     private final JsonNode node;
     private final String source;
     private final String pointer;
@@ -132,7 +135,7 @@ public final class StrictObject {
     /** A required decimal string such as {@code "0.25"}. */
     public BigDecimal decimal(String field) {
         String s = string(field);
-        if (!s.matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?")) {
+        if (!DECIMAL.matcher(s).matches()) {
             throw error(field, "expected a decimal string such as \"0.25\", got \"" + s + "\"");
         }
         return new BigDecimal(s);
