@@ -155,20 +155,20 @@ public final class CanonicalJson {
 
     /** True when the string has no lone surrogate. */
     private static boolean wellFormed(String s) {
+        return loneSurrogate(s) < 0;
+    }
+
+    /** The index of the first lone surrogate in {@code s}, or -1. */
+    private static int loneSurrogate(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                    i++;
-                    continue;
-                }
-                return false;
-            }
-            if (Character.isLowSurrogate(c)) {
-                return false;
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return i;
             }
         }
-        return true;
+        return -1;
     }
 
     private static void explainProfile(JsonNode node, String source, String pointer) {
@@ -207,18 +207,9 @@ public final class CanonicalJson {
     }
 
     private static void checkString(String s, String source, String pointer) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                    i++;
-                    continue;
-                }
-                throw new CanonicalJsonException(source, pointer, "lone surrogate U+" + Integer.toHexString(c));
-            }
-            if (Character.isLowSurrogate(c)) {
-                throw new CanonicalJsonException(source, pointer, "lone surrogate U+" + Integer.toHexString(c));
-            }
+        int at = loneSurrogate(s);
+        if (at >= 0) {
+            throw new CanonicalJsonException(source, pointer, "lone surrogate U+" + Integer.toHexString(s.charAt(at)));
         }
     }
 
