@@ -91,6 +91,16 @@ public interface Ledger extends AutoCloseable {
      */
     List<LedgerEntry> usesOf(String dataNetId, long afterIndex, int limit);
 
+    /**
+     * The leaf indexes of {@link #usesOf}: the entries that trained directly on DataNet {@code dataNetId} (any
+     * version), in log order, after index {@code afterIndex} (-1 for the first page), at most {@code limit} of
+     * them. Stores answer it from their DataNet-use index without reading records; this default goes through
+     * {@link #usesOf}.
+     */
+    default long[] useIndexes(String dataNetId, long afterIndex, int limit) {
+        return usesOf(dataNetId, afterIndex, limit).stream().mapToLong(LedgerEntry::index).toArray();
+    }
+
     /** Entries whose model names the record {@code recordId} as its fine-tune parent, in log order. */
     List<LedgerEntry> children(Digest recordId);
 
@@ -144,6 +154,21 @@ public interface Ledger extends AutoCloseable {
         LedgerEntry entry = get(index).orElseThrow(
                 () -> new RecordNotFoundException(Long.toString(index), "no entry at this index"));
         return resolve(entry.record().record().model().ref()).index() != index;
+    }
+
+    /**
+     * The summary of entry {@code index}: its record id, {@code model@version} and the DataNet versions it trained on
+     * directly, equal to {@link EntrySummary#of} of {@link #get}. Lineage queries read it for every answer they
+     * return; stores answer it from the stored bytes with a streaming scan instead of a full parse, after the same
+     * integrity check of the stored row they apply when reading it (a row edited in the database is refused, not
+     * summarised). This default parses the entry.
+     *
+     * @throws RecordNotFoundException when there is no entry at {@code index}
+     * @throws io.datanet.provenance.ProvenanceException when the stored entry is not a valid, unaltered record
+     */
+    default EntrySummary summary(long index) {
+        return EntrySummary.of(get(index).orElseThrow(
+                () -> new RecordNotFoundException(Long.toString(index), "no entry at this index")));
     }
 
     /** Streams entries in {@code [from, to)} in log order. */

@@ -145,7 +145,7 @@ final class GroupWalk {
                 continue; // owned, subtree and all, by that earlier direct use
             }
             if (!seen.add(child)) {
-                throw new LineageCycleException(traversal.entry(child).id());
+                throw new LineageCycleException(traversal.cycleId(child));
             }
             pending = child;
             pendingThrough = f.nearestDirect;

@@ -2,10 +2,10 @@ package io.datanet.provenance.query;
 
 import io.datanet.provenance.Digest;
 import io.datanet.provenance.InvalidInputException;
+import io.datanet.provenance.ledger.EntrySummary;
 import io.datanet.provenance.ledger.Ledger;
 import io.datanet.provenance.ledger.LedgerEntry;
 import io.datanet.provenance.ledger.RecordNotFoundException;
-import io.datanet.provenance.record.DataNetUse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,9 +26,11 @@ import java.util.Set;
  * end anywhere and the next resumes from (owner, next answer).
  *
  * <p>Cost: ownership and the walk down read leaf indexes only ({@link Ledger#parentIndex},
- * {@link Ledger#usesDataNet}, {@link Ledger#childIndexes}); records are parsed only when a page returns them
- * (plus, with a version filter, the direct-use ancestors whose version must be read). A group is streamed, so a
- * page costs its own answers and the path down to them, whatever the size of the group. What a page looks up
+ * {@link Ledger#usesDataNet}, {@link Ledger#childIndexes}); the only records parsed are the direct uses
+ * {@link Ledger#usesOf} returns. What an answer shows (id, {@code model@version}, DataNet versions, the id of the
+ * ancestor it is used {@code through}) and, with a version filter, the versions of direct-use candidates come from
+ * {@link Ledger#summary}, a streaming read of the stored bytes, or from the parsed direct use. A group is streamed,
+ * so a page costs its own answers and the path down to them, whatever the size of the group. What a page looks up
  * is remembered for that page only: direct uses that share a base model walk the shared chain once.
  */
 final class UsesTraversal {
@@ -42,7 +44,7 @@ final class UsesTraversal {
     private final Map<Long, Long> parents = new HashMap<>();
     private final Map<Long, Boolean> direct = new HashMap<>();
     private final Map<Long, Ancestry> ancestry = new HashMap<>();
-    private final Map<Long, LedgerEntry> entries = new HashMap<>();
+    private final Map<Long, EntrySummary> summaries = new HashMap<>();
 
     UsesTraversal(Ledger ledger, String dataNetId, Digest version, long snapshot) {
         this.ledger = ledger;
@@ -82,7 +84,7 @@ final class UsesTraversal {
                     return finish(out, null);
                 }
                 after = e.index();
-                entries.putIfAbsent(e.index(), e);
+                summaries.putIfAbsent(e.index(), EntrySummary.of(e));
                 if (!direct(e.index()) || ancestry(e.index()).minDirect() < e.index()) {
                     continue;
                 }
@@ -118,16 +120,15 @@ final class UsesTraversal {
     }
 
     private ModelUse use(long index, long through) {
-        LedgerEntry e = entry(index);
-        String ref = e.record().record().model().ref();
-        return new ModelUse(index, e.id(), ref, directVersions(e), through == NONE ? null : entry(through).id(),
-                ledger.superseded(index));
+        EntrySummary e = summary(index);
+        String throughId = through == NONE ? null : summary(through).id();
+        return new ModelUse(index, e.id(), e.modelRef(), directVersions(e), throughId, ledger.superseded(index));
     }
 
     /** The versions of the DataNet that this record trained on directly and that the query asks about. */
-    private List<Digest> directVersions(LedgerEntry e) {
+    private List<Digest> directVersions(EntrySummary e) {
         List<Digest> out = new ArrayList<>(1);
-        for (DataNetUse use : e.record().record().datanets()) {
+        for (EntrySummary.DataNetVersion use : e.dataNets()) {
             if (use.id().equals(dataNetId) && (version == null || version.equals(use.version()))) {
                 out.add(use.version());
             }
@@ -135,19 +136,25 @@ final class UsesTraversal {
         return out;
     }
 
-    /** The parsed entry at {@code index}, read once per page. */
-    LedgerEntry entry(long index) {
-        return entries.computeIfAbsent(index, i -> ledger.get(i).orElseThrow(
-                () -> new RecordNotFoundException(Long.toString(i), "no entry at this index")));
+    /** The summary of the entry at {@code index}, read once per page. */
+    EntrySummary summary(long index) {
+        return summaries.computeIfAbsent(index, ledger::summary);
     }
 
-    /** Whether the entry trained directly on the DataNet (at the asked version): an index probe, a parse only to check a version. */
+    /** The id of an entry on a parent cycle, for the error: parsed (a store that loops is not a fast path). */
+    String cycleId(long index) {
+        EntrySummary known = summaries.get(index);
+        return known != null ? known.id() : ledger.get(index).orElseThrow(
+                () -> new RecordNotFoundException(Long.toString(index), "no entry at this index")).id();
+    }
+
+    /** Whether the entry trained directly on the DataNet (at the asked version): an index probe, a summary for a version. */
     boolean direct(long index) {
         if (index < 0 || index >= snapshot) {
             return false;
         }
         return direct.computeIfAbsent(index, i -> ledger.usesDataNet(i, dataNetId)
-                && (version == null || !directVersions(entry(i)).isEmpty()));
+                && (version == null || !directVersions(summary(i)).isEmpty()));
     }
 
     /** The leaf index of the entry's fine-tune parent if the snapshot holds it, else {@link #NONE}. */
@@ -181,7 +188,7 @@ final class UsesTraversal {
         Ancestry above = new Ancestry(NONE, Long.MAX_VALUE);
         while (true) {
             if (!seen.add(at)) {
-                throw new LineageCycleException(entry(at).id());
+                throw new LineageCycleException(cycleId(at));
             }
             path.add(at);
             long p = parent(at);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.datanet.provenance.Digest;
+import io.datanet.provenance.ProvenanceException;
 import io.datanet.provenance.record.CanonicalRecord;
 import io.datanet.provenance.testing.SampleRecords;
 import java.nio.charset.StandardCharsets;
@@ -65,6 +66,75 @@ public abstract class LedgerContract {
             assertThat(ledger.superseded(1)).isFalse();
             assertThat(ledger.superseded(rerun.index())).isFalse();
             assertThatThrownBy(() -> ledger.superseded(99)).isInstanceOf(RecordNotFoundException.class);
+        }
+    }
+
+    @Test
+    public void summariesEqualTheFullParseOfEveryEntry() {
+        try (Ledger ledger = open()) {
+            CanonicalRecord base = CanonicalRecord.of(SampleRecords.record("base", "1", null, "iris@v1", "wine@v1"));
+            CanonicalRecord tune = CanonicalRecord.of(
+                    SampleRecords.record("tuned", "1", base.idHex(), "wine@v1", "reviews@v3", "iris@v2"));
+            CanonicalRecord early = CanonicalRecord.of(SampleRecords.record("early", "1", tune.idHex(), "iris@v1"));
+            ledger.append(early); // a fine-tune logged before its base
+            ledger.append(base);
+            ledger.append(CanonicalRecord.of(SampleRecords.record("base", "2", null, "iris@v2")));
+            LedgerEntry tuned = ledger.append(tune);
+            ledger.append(CanonicalRecord.of(SampleRecords.record("tuned-again", "1", tune.idHex())));
+            ledger.append(CanonicalRecord.of(SampleRecords.record("both", "1", null, "iris@v1", "iris@v2")));
+            ledger.append(CanonicalRecord.of(SampleRecords.record("base", "1", null, "wine@v2"))); // re-trained
+            ledger.append(CanonicalRecord.of( // escapes and non-ASCII text in the bytes
+                    SampleRecords.record("mod\u00e8le \"q\" \u2713", "1.0-\u03b2", null, "d\u00e9j\u00e0")));
+            for (int i = 0; i < 12; i++) {
+                ledger.append(SampleRecords.canonical(i));
+            }
+            for (long i = 0; i < ledger.size(); i++) {
+                LedgerEntry parsed = ledger.get(i).orElseThrow();
+                assertThat(ledger.summary(i)).as("summary of entry %d", i).isEqualTo(EntrySummary.of(parsed));
+                assertThat(ledger.summary(i).id()).isEqualTo(parsed.id());
+            }
+            EntrySummary s = ledger.summary(tuned.index());
+            assertThat(s.modelRef()).isEqualTo("tuned@1");
+            assertThat(s.recordId()).isEqualTo(tune.id());
+            assertThat(s.dataNets()).containsExactly(
+                    new EntrySummary.DataNetVersion("iris", SampleRecords.digestOf("version iris v2")),
+                    new EntrySummary.DataNetVersion("reviews", SampleRecords.digestOf("version reviews v3")),
+                    new EntrySummary.DataNetVersion("wine", SampleRecords.digestOf("version wine v1")));
+            assertThat(ledger.summary(4).dataNets()).isEmpty();
+            assertThat(ledger.summary(7).modelRef()).isEqualTo("mod\u00e8le \"q\" \u2713@1.0-\u03b2");
+            long size = ledger.size();
+            assertThatThrownBy(() -> ledger.summary(size)).isInstanceOf(RecordNotFoundException.class);
+            for (String dn : List.of("iris", "wine", "datanet-3", "nowhere")) {
+                for (long after = -1; after < size; after += 3) {
+                    long[] expected = ledger.usesOf(dn, after, 4).stream().mapToLong(LedgerEntry::index).toArray();
+                    assertThat(ledger.useIndexes(dn, after, 4)).as("%s after %d", dn, after).containsExactly(expected);
+                }
+            }
+            assertThat(ledger.useIndexes("iris", -1, 100)).containsExactly(0, 1, 2, 3, 5);
+        }
+    }
+
+    @Test
+    public void aSummaryOfARowEditedInTheDatabaseIsRefused() throws Exception {
+        try (Ledger ledger = open()) {
+            for (int i = 0; i < 3; i++) {
+                ledger.append(SampleRecords.canonical(i));
+            }
+            assertThat(ledger.summary(1).modelRef()).isEqualTo("model-1@v1");
+        }
+        // still a valid record, so only the row's position key shows the edit
+        byte[] edited = SampleRecords.canonical(1).json().replace("\"model-1\"", "\"model-X\"")
+                .getBytes(StandardCharsets.UTF_8);
+        overwriteStoredBytes(1, edited);
+        overwriteStoredBytes(2, "{\"not\": \"a record\"}".getBytes(StandardCharsets.UTF_8));
+        try (Ledger ledger = open()) {
+            assertThatThrownBy(() -> ledger.summary(1)).isInstanceOf(LedgerException.class)
+                    .hasMessageContaining("entry 1").hasMessageContaining("altered");
+            assertThatThrownBy(() -> ledger.get(2)).isInstanceOf(ProvenanceException.class)
+                    .hasMessageContaining("entry 2");
+            assertThatThrownBy(() -> ledger.summary(2)).isInstanceOf(ProvenanceException.class)
+                    .hasMessageContaining("entry 2");
+            assertThat(ledger.summary(0)).isEqualTo(EntrySummary.of(ledger.get(0).orElseThrow()));
         }
     }
 

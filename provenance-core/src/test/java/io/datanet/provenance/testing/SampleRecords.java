@@ -36,7 +36,11 @@ public final class SampleRecords {
         return record("model-" + (i % 97), "v" + i, null, "datanet-" + (i % 13), "datanet-" + ((i + 5) % 13));
     }
 
-    /** A completed run of {@code model@version} trained on the given DataNets, optionally fine-tuned from {@code parent}. */
+    /**
+     * A completed run of {@code model@version} trained on these DataNets, optionally fine-tuned from {@code parent}.
+     * A DataNet given as {@code id@label} is at the version named {@code label}; one given as {@code id} alone at its
+     * single default version.
+     */
     public static ProvenanceRecord record(String model, String version, String parent, String... datanets) {
         TreeMap<String, String> hp = new TreeMap<>();
         hp.put("learningRate", "0.001");
@@ -52,7 +56,11 @@ public final class SampleRecords {
                 .config(new ConfigInfo(digestOf("config " + model), hp, 42))
                 .policy(new PolicyInfo(PolicyVerdict.ALLOWED, "research", false, List.of()));
         for (String dn : datanets) {
-            b.datanet(new DataNetUse(dn, digestOf("version " + dn), LicenseTerms.permissive("CC-BY-4.0"),
+            int at = dn.indexOf('@');
+            String id = at < 0 ? dn : dn.substring(0, at);
+            Digest dnVersion = at < 0 ? digestOf("version " + dn)
+                    : digestOf("version " + id + " " + dn.substring(at + 1));
+            b.datanet(new DataNetUse(id, dnVersion, LicenseTerms.permissive("CC-BY-4.0"),
                     new BigDecimal("0.5"),
                     List.of(new PartitionInfo("train", new BigDecimal("0.8"), 7, 800, digestOf(dn + " train")),
                             new PartitionInfo("test", new BigDecimal("0.2"), 7, 200, digestOf(dn + " test"))),

@@ -4,6 +4,7 @@ import io.datanet.provenance.Digest;
 import io.datanet.provenance.InvalidInputException;
 import io.datanet.provenance.ledger.Checkpoint;
 import io.datanet.provenance.ledger.ConsistencyProof;
+import io.datanet.provenance.ledger.EntrySummary;
 import io.datanet.provenance.ledger.InclusionProof;
 import io.datanet.provenance.ledger.Ledger;
 import io.datanet.provenance.ledger.LedgerEntry;
@@ -18,6 +19,7 @@ import io.datanet.provenance.ledger.internal.Keys;
 import io.datanet.provenance.ledger.internal.LogKeyFile;
 import io.datanet.provenance.ledger.internal.LogVerifier;
 import io.datanet.provenance.ledger.internal.MerkleTree;
+import io.datanet.provenance.ledger.internal.StoredSummaries;
 import io.datanet.provenance.ledger.internal.StoredTree;
 import io.datanet.provenance.record.CanonicalRecord;
 import io.datanet.provenance.record.WeightsDigest;
@@ -275,6 +277,30 @@ public final class PostgresStore implements Ledger {
         return new LedgerEntry(index, CanonicalRecord.ofStoredBytes(bytes, location + " entry " + index));
     }
 
+    /**
+     * From a cached parsed entry, else from the row's bytes with a streaming scan (no full parse); the row's position
+     * key must match the bytes' hash, so a row edited in the database is refused.
+     */
+    @Override
+    public synchronized EntrySummary summary(long index) {
+        ensureOpen();
+        LedgerEntry cached = facts.entry(index);
+        if (cached != null) {
+            return EntrySummary.of(cached);
+        }
+        try (PreparedStatement ps = conn.prepareStatement("SELECT chk, bytes FROM records WHERE idx = ?")) {
+            ps.setLong(1, index);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new RecordNotFoundException(Long.toString(index), "no entry at this index");
+                }
+                return StoredSummaries.read(index, rs.getInt(1), rs.getBytes(2), location);
+            }
+        } catch (SQLException e) {
+            throw failure("cannot read entry " + index, e);
+        }
+    }
+
     @Override
     public synchronized Optional<LedgerEntry> find(Digest recordId) {
         ensureOpen();
@@ -387,6 +413,33 @@ public final class PostgresStore implements Ledger {
                 }
             }
             return out;
+        } catch (SQLException e) {
+            throw failure("cannot list uses of DataNet " + dataNetId, e);
+        }
+    }
+
+    /** From the {@code (dnkey, idx)} index alone: no record is read. */
+    @Override
+    public synchronized long[] useIndexes(String dataNetId, long afterIndex, int limit) {
+        ensureOpen();
+        try {
+            Integer dnkey = facts.dnkey(conn, dataNetId);
+            if (dnkey == null || limit <= 0) {
+                return new long[0];
+            }
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "SELECT idx FROM datanet_uses WHERE dnkey = ? AND idx > ? ORDER BY idx LIMIT ?")) {
+                ps.setInt(1, dnkey);
+                ps.setLong(2, afterIndex);
+                ps.setInt(3, limit);
+                List<Long> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getLong(1));
+                    }
+                }
+                return out.stream().mapToLong(Long::longValue).toArray();
+            }
         } catch (SQLException e) {
             throw failure("cannot list uses of DataNet " + dataNetId, e);
         }
