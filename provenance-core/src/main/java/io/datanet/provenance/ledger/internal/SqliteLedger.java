@@ -627,6 +627,35 @@ public final class SqliteLedger implements Ledger {
         }
     }
 
+    /** From {@code datanet_uses} alone: no record is read. */
+    @Override
+    public synchronized long[] useIndexes(String dataNetId, long afterIndex, int limit) {
+        ensureOpen();
+        try {
+            long n = dataNets.find(dataNetId);
+            if (n <= 0 || limit <= 0) {
+                return new long[0];
+            }
+            PreparedStatement ps = sql.get("SELECT idx FROM datanet_uses WHERE n = ? AND idx > ? ORDER BY idx LIMIT ?");
+            ps.setLong(1, n);
+            ps.setLong(2, afterIndex);
+            ps.setInt(3, limit);
+            long[] out = new long[Math.min(limit, 1024)];
+            int count = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (count == out.length) {
+                        out = java.util.Arrays.copyOf(out, 2 * count);
+                    }
+                    out[count++] = rs.getLong(1);
+                }
+            }
+            return java.util.Arrays.copyOf(out, count);
+        } catch (SQLException e) {
+            throw new LedgerException(location, describe(e), e);
+        }
+    }
+
     @Override
     public synchronized List<LedgerEntry> children(Digest recordId) {
         ensureOpen();
@@ -652,6 +681,27 @@ public final class SqliteLedger implements Ledger {
                 }
             }
             return out;
+        } catch (SQLException e) {
+            throw new LedgerException(location, describe(e), e);
+        }
+    }
+
+    /**
+     * From the row's bytes with a streaming scan, no full parse; the row's position key must match the bytes'
+     * hash, so a row edited in the database is refused.
+     */
+    @Override
+    public synchronized io.datanet.provenance.ledger.EntrySummary summary(long index) {
+        ensureOpen();
+        try {
+            PreparedStatement ps = sql.get("SELECT chk, bytes FROM records WHERE idx = ?");
+            ps.setLong(1, index);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw noEntry(index);
+                }
+                return StoredSummaries.read(index, rs.getInt(1), rs.getBytes(2), location);
+            }
         } catch (SQLException e) {
             throw new LedgerException(location, describe(e), e);
         }
