@@ -74,29 +74,29 @@ final class UsesTraversal {
             }
             after = owner;
         }
-        // direct uses are read (and parsed) in growing batches: a first page whose first owner's group fills it
-        // parses few of them, a long scan of direct uses owned earlier makes few round trips
+        // direct uses come from the DataNet-use index alone (no record read), in growing batches: a first page
+        // whose first owner's group fills it reads few of them, a long scan of direct uses owned earlier makes few
+        // round trips
         int batchSize = Math.min(8, pageSize + 1);
         while (true) {
-            List<LedgerEntry> batch = ledger.usesOf(dataNetId, after, batchSize);
-            for (LedgerEntry e : batch) {
-                if (e.index() >= snapshot) {
+            long[] batch = ledger.useIndexes(dataNetId, after, batchSize);
+            for (long index : batch) {
+                if (index >= snapshot) {
                     return finish(out, null);
                 }
-                after = e.index();
-                summaries.putIfAbsent(e.index(), EntrySummary.of(e));
-                if (!direct(e.index()) || ancestry(e.index()).minDirect() < e.index()) {
+                after = index;
+                if (!direct(index) || ancestry(index).minDirect() < index) {
                     continue;
                 }
                 if (out.size() == pageSize) {
-                    return finish(out, new PageToken(snapshot, e.index(), e.index(), query));
+                    return finish(out, new PageToken(snapshot, index, index, query));
                 }
-                PageToken next = fill(GroupWalk.start(this, e.index()), out, pageSize);
+                PageToken next = fill(GroupWalk.start(this, index), out, pageSize);
                 if (next != null) {
                     return finish(out, next);
                 }
             }
-            if (batch.size() < batchSize) {
+            if (batch.length < batchSize) {
                 return finish(out, null);
             }
             batchSize = Math.min(1024, batchSize * 4);

@@ -153,6 +153,7 @@ class LineageFollowsEveryFineTuneTest {
                     case "size" -> 2L;
                     case "get" -> Optional.of((long) args[0] == 0 ? ea : eb);
                     case "usesOf" -> (long) args[1] < 0 ? List.of(ea, eb) : List.of();
+                    case "useIndexes" -> (long) args[1] < 0 ? new long[] {0L, 1L} : new long[0];
                     case "children" -> List.of();
                     case "parentIndex" -> 1L - (long) args[0];
                     case "childIndexes" -> new long[] {1L - (long) args[0]};

@@ -80,13 +80,14 @@ class UsesPagesReadSummariesNotRecordsTest {
     }
 
     @Test
-    void aFirstPageOf100ParsesOnlyDirectUsesAndSummarisesTheOtherAnswers() {
+    void aFirstPageOf100ParsesNoRecordAndSummarisesEachAnswer() {
         UsesPage page = counted.uses("w", Optional.empty(), null, 100);
         assertThat(page.uses()).hasSize(100);
         assertThat(parses()).as("calls of parsing methods").isZero();
         long direct = page.uses().stream().filter(ModelUse::direct).count();
         assertThat(direct).isEqualTo(20);
-        assertThat(parsedByUsesOf.get()).as("direct uses parsed by usesOf (batches of 8 and 32)").isEqualTo(31);
+        assertThat(parsedByUsesOf.get()).as("records parsed by usesOf: direct uses come from useIndexes").isZero();
+        assertThat(count("useIndexes")).as("direct uses read in batches of 8 and 32").isEqualTo(2);
         long throughs = page.uses().stream().filter(u -> u.through() != null).map(ModelUse::through).distinct()
                 .filter(t -> page.uses().stream().noneMatch(u -> u.recordId().equals(t))).count();
         assertThat(count("summary")).as("summaries read").isLessThanOrEqualTo(100 + (int) throughs);
