@@ -159,8 +159,8 @@ public interface Ledger extends AutoCloseable {
     /**
      * The summary of entry {@code index}: its record id, {@code model@version} and the DataNet versions it trained on
      * directly, equal to {@link EntrySummary#of} of {@link #get}. Lineage queries read it for every answer they
-     * return; stores answer it from the stored bytes with a streaming scan instead of a full parse, after the same
-     * integrity check of the stored row they apply when reading it (a row edited in the database is refused, not
+     * return; stores answer it from the stored bytes with a streaming scan instead of a full parse, after checking the
+     * row's position key against the SHA-256 of its bytes (a row edited in the database is refused, not
      * summarised). This default parses the entry.
      *
      * @throws RecordNotFoundException when there is no entry at {@code index}

@@ -4,7 +4,6 @@ import io.datanet.provenance.Digest;
 import io.datanet.provenance.InvalidInputException;
 import io.datanet.provenance.ledger.EntrySummary;
 import io.datanet.provenance.ledger.Ledger;
-import io.datanet.provenance.ledger.LedgerEntry;
 import io.datanet.provenance.ledger.RecordNotFoundException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,10 +25,10 @@ import java.util.Set;
  * end anywhere and the next resumes from (owner, next answer).
  *
  * <p>Cost: ownership and the walk down read leaf indexes only ({@link Ledger#parentIndex},
- * {@link Ledger#usesDataNet}, {@link Ledger#childIndexes}); the only records parsed are the direct uses
- * {@link Ledger#usesOf} returns. What an answer shows (id, {@code model@version}, DataNet versions, the id of the
- * ancestor it is used {@code through}) and, with a version filter, the versions of direct-use candidates come from
- * {@link Ledger#summary}, a streaming read of the stored bytes, or from the parsed direct use. A group is streamed,
+ * {@link Ledger#usesDataNet}, {@link Ledger#childIndexes}), and direct uses come from {@link Ledger#useIndexes}; no
+ * record is parsed. What an answer shows (id, {@code model@version}, DataNet versions, the id of the ancestor it is
+ * used {@code through}) and, with a version filter, the versions of direct-use candidates come from
+ * {@link Ledger#summary}, a streaming read of the stored bytes. A group is streamed,
  * so a page costs its own answers and the path down to them, whatever the size of the group. What a page looks up
  * is remembered for that page only: direct uses that share a base model walk the shared chain once.
  */
