@@ -32,9 +32,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -89,7 +94,8 @@ public final class RunRecorder implements AutoCloseable {
     private volatile String parent;
     private volatile Supplier<ModelSnapshot> modelSource;
     private volatile CanonicalRecord record;
-    private int epochsCompleted;
+    private volatile CompletableFuture<Void> parentLookup;
+    private volatile int epochsCompleted; // written under the lock, read without it by counters
     private boolean epochOpen;
 
     private RunRecorder(Builder b, PolicyInfo policy) {
@@ -190,16 +196,56 @@ public final class RunRecorder implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts {@link #parentFromWeights} on a background thread, so the training thread that calls it at the
+     * start of training does not wait on the ledger: the digest is the caller's (taken before the weights
+     * change), only the lookup is deferred. The record waits for the lookup before it is assembled, and
+     * {@link #parent()} waits for it too. In strict mode the lookup runs here, so that its failure stops the
+     * run before training.
+     */
+    public void parentFromWeightsInBackground(Digest weights) {
+        Objects.requireNonNull(weights, "weights");
+        if (strict) {
+            parentFromWeights(weights);
+            return;
+        }
+        awaitParentLookup(0);
+        parentLookup = CompletableFuture.runAsync(() -> parentFromWeights(weights), Background.EXECUTOR);
+    }
+
+    /** Waits for a background parent lookup (at most {@code seconds}, or without limit when 0). */
+    private void awaitParentLookup(long seconds) {
+        CompletableFuture<Void> lookup = parentLookup;
+        if (lookup == null) {
+            return;
+        }
+        try {
+            if (seconds > 0) {
+                lookup.get(seconds, TimeUnit.SECONDS);
+            } else {
+                lookup.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (TimeoutException e) {
+            LOG.error("Run {}: the parent lookup did not finish within {} s; recorded without it", runId, seconds);
+        } catch (ExecutionException e) {
+            LOG.error("Run {}: the parent lookup failed: {}", runId, e.getCause().toString());
+        }
+    }
+
     /** Names the record this run fine-tunes, by record id (64 lowercase hex). */
     public void parent(String recordId) {
         if (recordId == null || recordId.length() != 64 || !Digest.isLowerHex(recordId)) {
             throw new IllegalArgumentException("a parent must be a record id (64 lowercase hex), got " + recordId);
         }
+        awaitParentLookup(0); // a lookup started earlier must not overwrite the parent named now
         this.parent = recordId;
     }
 
-    /** The parent record id, if one is known. */
+    /** The parent record id, if one is known (after a background lookup, once it has finished). */
     public Optional<String> parent() {
+        awaitParentLookup(0);
         return Optional.ofNullable(parent);
     }
 
@@ -241,19 +287,38 @@ public final class RunRecorder implements AutoCloseable {
     /**
      * Counts one batch of {@code samples} samples of DataNet {@code dataNetId}, partition {@code partition},
      * in the current epoch. A batch for an undeclared DataNet or partition, or for a declared-only DataNet,
-     * is not counted and is logged once.
+     * is not counted and is logged once. Adapters counting every batch resolve a {@link #counter} once instead.
      */
     public void observe(String dataNetId, String partition, long samples) {
+        counter(dataNetId, partition).add(samples);
+    }
+
+    /**
+     * The counter of batches of DataNet {@code dataNetId}, partition {@code partition}: the pair is checked and
+     * resolved here, once, so that {@link Counter#add} — called once per training iteration — is two array
+     * increments. For an undeclared DataNet or partition, or a declared-only DataNet, the counter counts
+     * nothing and its first batch is logged.
+     */
+    public Counter counter(String dataNetId, String partition) {
         DataNetDeclaration d = dataNets.get(dataNetId);
         if (d == null || d.capture() != CaptureMode.OBSERVED
                 || d.partitions().stream().noneMatch(p -> p.name().equals(partition))) {
-            if (warned.size() < 100 && warned.add(dataNetId + "/" + partition)) {
-                LOG.warn("Run {} saw a batch of datanet {} partition {}, which it does not observe; not counted",
-                        runId, dataNetId, partition);
-            }
-            return;
+            return samples -> {
+                if (warned.size() < 100 && warned.add(dataNetId + "/" + partition)) {
+                    LOG.warn("Run {} saw a batch of datanet {} partition {}, which it does not observe; not counted",
+                            runId, dataNetId, partition);
+                }
+            };
         }
-        tally.add(dataNetId, partition, currentEpoch(), samples);
+        int slot = tally.slot(dataNetId, partition);
+        return samples -> tally.add(slot, epochsCompleted, samples);
+    }
+
+    /** Counts the batches of one DataNet partition in a run; see {@link RunRecorder#counter}. */
+    @FunctionalInterface
+    public interface Counter {
+        /** Counts one batch of {@code samples} samples in the current epoch (a batch of 0 is not counted). */
+        void add(long samples);
     }
 
     /** Samples counted so far over all DataNets, partitions and epochs. */
@@ -324,6 +389,7 @@ public final class RunRecorder implements AutoCloseable {
             return Optional.empty();
         }
         try {
+            awaitParentLookup(fromHook ? HOOK_WAIT_SECONDS : 0);
             ModelSnapshot model = readModel ? snapshot() : null;
             if (status == RunStatus.COMPLETED && model == null) {
                 LOG.error("Run {} completed but its model could not be read; recorded as FAILED", runId);
@@ -420,6 +486,15 @@ public final class RunRecorder implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Daemon threads for the ledger work a run does beside training; idle ones end after a minute. */
+    private static final class Background {
+        static final ExecutorService EXECUTOR = Executors.newCachedThreadPool(task -> {
+            Thread t = new Thread(task, "provenance-background");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /**
