@@ -43,8 +43,10 @@ public interface RecordSink {
     }
 
     /**
-     * The embedded ledger in {@code directory}, opened for each append or lookup and closed after it, so a
-     * long run holds no lock and a ledger that was unavailable is retried. Spools to {@code directory/spool}.
+     * The embedded ledger in {@code directory}, opened for each append and closed after it, so a ledger that was
+     * unavailable is retried. The ledger a parent lookup opens at the start of a run stays open for that run's
+     * append (SQLite in WAL mode holds no lock between transactions, so other writers are not held up).
+     * Spools to {@code directory/spool}.
      */
     static RecordSink ledger(Path directory) {
         return LedgerSinks.atDirectory(directory);

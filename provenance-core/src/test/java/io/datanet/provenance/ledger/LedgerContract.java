@@ -55,6 +55,24 @@ public abstract class LedgerContract {
     }
 
     @Test
+    public void appendAndCheckpointLogsTheRecordsAndSignsACheckpointCoveringThem() {
+        try (Ledger ledger = open()) {
+            ledger.append(SampleRecords.canonical(0));
+            List<CanonicalRecord> more = List.of(SampleRecords.canonical(1), SampleRecords.canonical(2));
+            List<LedgerEntry> entries = ledger.appendAllAndCheckpoint(more);
+            assertThat(entries).extracting(LedgerEntry::index).containsExactly(1L, 2L);
+            assertThat(entries.get(1).record().bytes()).isEqualTo(more.get(1).bytes());
+            SignedCheckpoint latest = ledger.latestCheckpoint().orElseThrow();
+            assertThat(latest.checkpoint().size()).isEqualTo(3);
+            assertThat(latest.checkpoint().root()).isEqualTo(ledger.root(3));
+            // appending records already logged logs nothing and signs nothing new
+            assertThat(ledger.appendAllAndCheckpoint(more)).extracting(LedgerEntry::index).containsExactly(1L, 2L);
+            assertThat(ledger.size()).isEqualTo(3);
+            assertThat(ledger.latestCheckpoint().orElseThrow().note()).isEqualTo(latest.note());
+        }
+    }
+
+    @Test
     public void modelVersionResolvesToTheNewestRecordOfThatVersion() {
         try (Ledger ledger = open()) {
             ledger.append(CanonicalRecord.of(SampleRecords.record("m", "1", null, "iris")));

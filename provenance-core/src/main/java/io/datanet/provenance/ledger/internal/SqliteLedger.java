@@ -293,15 +293,25 @@ public final class SqliteLedger implements Ledger {
      * duplicate probe per record, so the common case pays no probe per record.
      */
     @Override
-    public synchronized List<LedgerEntry> appendAll(List<CanonicalRecord> records) {
+    public List<LedgerEntry> appendAll(List<CanonicalRecord> records) {
+        return appendAll(records, false);
+    }
+
+    /** {@inheritDoc} The checkpoint is signed inside the append's transaction: one commit, one WAL sync. */
+    @Override
+    public List<LedgerEntry> appendAllAndCheckpoint(List<CanonicalRecord> records) {
+        return appendAll(records, signer != null);
+    }
+
+    private synchronized List<LedgerEntry> appendAll(List<CanonicalRecord> records, boolean sign) {
         ensureOpen();
         if (records.isEmpty()) {
             return List.of();
         }
         try {
-            List<LedgerEntry> out = tryAppend(records, false);
+            List<LedgerEntry> out = tryAppend(records, false, sign);
             if (out == null) {
-                out = tryAppend(records, true);
+                out = tryAppend(records, true, sign);
             }
             return out;
         } catch (SQLException | RuntimeException e) {
@@ -314,7 +324,8 @@ public final class SqliteLedger implements Ledger {
     }
 
     /** One attempt; returns null (after rolling back) when the fast path met an already-logged record. */
-    private List<LedgerEntry> tryAppend(List<CanonicalRecord> records, boolean probeEach) throws SQLException {
+    private List<LedgerEntry> tryAppend(List<CanonicalRecord> records, boolean probeEach, boolean sign)
+            throws SQLException {
         List<LedgerEntry> out = new ArrayList<>(records.size());
         List<CanonicalRecord> added = new ArrayList<>(records.size());
         List<Digest> leaves = new ArrayList<>(records.size());
@@ -382,9 +393,10 @@ public final class SqliteLedger implements Ledger {
             tree.afterAppend(first, leaves);
             weightsFilters.afterAppend(first, weights);
         }
+        boolean signed = sign && signWithinAppend();
         commit(conn);
         dataNets.committed();
-        appended |= !added.isEmpty();
+        appended = signed ? false : appended || !added.isEmpty();
         return out;
     }
 
@@ -866,23 +878,7 @@ public final class SqliteLedger implements Ledger {
         }
         try {
             begin(conn);
-            long size = nextIndex();
-            Optional<SignedCheckpoint> latest = latestInTransaction();
-            if (latest.isPresent() && latest.get().checkpoint().size() >= size) {
-                commit(conn);
-                return latest.get();
-            }
-            Checkpoint cp = new Checkpoint(origin, size, MerkleTree.root(size, tree), List.of());
-            SignedCheckpoint signed = SignedCheckpoint.sign(cp, signer);
-            try (PreparedStatement ps = conn.prepareStatement(
-                    "INSERT OR IGNORE INTO checkpoints(size, note) VALUES (?, ?)")) {
-                ps.setLong(1, size);
-                ps.setString(2, signed.note());
-                ps.executeUpdate();
-            }
-            if (latest.isPresent()) {
-                pruneSuperseded(latest.get().checkpoint().size());
-            }
+            SignedCheckpoint signed = signInTransaction();
             commit(conn);
             return signed;
         } catch (SQLException | RuntimeException e) {
@@ -892,6 +888,51 @@ public final class SqliteLedger implements Ledger {
             }
             throw (RuntimeException) e;
         }
+    }
+
+    /**
+     * Signs a checkpoint inside an append's transaction, under a savepoint: a checkpoint that cannot be signed
+     * (an unreadable stored checkpoint, say) is logged and undone, and the append commits without it, as an
+     * append followed by a failed checkpoint would.
+     */
+    private boolean signWithinAppend() throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            st.execute("SAVEPOINT sign_checkpoint");
+            try {
+                signInTransaction();
+                st.execute("RELEASE sign_checkpoint");
+                return true;
+            } catch (SQLException | RuntimeException e) {
+                st.execute("ROLLBACK TO sign_checkpoint");
+                st.execute("RELEASE sign_checkpoint");
+                LOG.warn("could not sign a checkpoint with the append to ledger {}: {}", location, e.getMessage());
+                return false;
+            }
+        }
+    }
+
+    /**
+     * In the open write transaction: signs and stores a checkpoint of the current tree unless the newest stored
+     * one already covers it, and returns the newest.
+     */
+    private SignedCheckpoint signInTransaction() throws SQLException {
+        long size = nextIndex();
+        Optional<SignedCheckpoint> latest = latestInTransaction();
+        if (latest.isPresent() && latest.get().checkpoint().size() >= size) {
+            return latest.get();
+        }
+        Checkpoint cp = new Checkpoint(origin, size, MerkleTree.root(size, tree), List.of());
+        SignedCheckpoint signed = SignedCheckpoint.sign(cp, signer);
+        try (PreparedStatement ps = conn.prepareStatement(
+                "INSERT OR IGNORE INTO checkpoints(size, note) VALUES (?, ?)")) {
+            ps.setLong(1, size);
+            ps.setString(2, signed.note());
+            ps.executeUpdate();
+        }
+        if (latest.isPresent()) {
+            pruneSuperseded(latest.get().checkpoint().size());
+        }
+        return signed;
     }
 
     /**

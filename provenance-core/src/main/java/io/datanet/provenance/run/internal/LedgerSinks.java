@@ -9,15 +9,22 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The {@link RecordSink}s backed by a {@link Ledger}. */
 public final class LedgerSinks {
     private LedgerSinks() {}
 
-    /** A sink opening the ledger in {@code dir} for each operation. */
+    /**
+     * A sink opening the ledger in {@code dir} for each operation and closing it after, except that the ledger
+     * a parent lookup opened is kept for the append that follows it (one open per run, and that open happens
+     * on the lookup's background thread rather than in the emission). At most one such ledger is kept.
+     */
     public static RecordSink atDirectory(Path dir) {
         Objects.requireNonNull(dir, "ledger directory");
         return new RecordSink() {
+            private final AtomicReference<Ledger> kept = new AtomicReference<>();
+
             @Override
             public void append(CanonicalRecord record) {
                 appendAll(List.of(record));
@@ -25,16 +32,30 @@ public final class LedgerSinks {
 
             @Override
             public void appendAll(List<CanonicalRecord> records) {
-                try (Ledger ledger = Ledger.open(dir)) {
-                    ledger.appendAll(records);
+                Ledger open = kept.getAndSet(null);
+                try (Ledger ledger = open != null ? open : Ledger.open(dir)) {
+                    // the checkpoint the close would sign goes into the append's own commit
+                    ledger.appendAllAndCheckpoint(records);
                 }
             }
 
             @Override
             public Optional<String> findByWeights(Digest weights) {
-                try (Ledger ledger = Ledger.open(dir)) {
-                    return ledger.findByWeights(weights).map(LedgerEntry::id);
+                Ledger ledger = Ledger.open(dir);
+                try {
+                    Optional<String> found = ledger.findByWeights(weights).map(LedgerEntry::id);
+                    ledger = keep(ledger);
+                    return found;
+                } finally {
+                    if (ledger != null) {
+                        ledger.close();
+                    }
                 }
+            }
+
+            /** Keeps {@code ledger} for the next append unless one is kept already; returns what to close. */
+            private Ledger keep(Ledger ledger) {
+                return kept.compareAndSet(null, ledger) ? null : ledger;
             }
 
             @Override
