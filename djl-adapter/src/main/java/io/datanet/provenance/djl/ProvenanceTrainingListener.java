@@ -19,8 +19,10 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -63,6 +65,7 @@ public final class ProvenanceTrainingListener extends TrainingListenerAdapter im
 
     private final RunRecorder run;
     private final DataNetDataset data;
+    private final Map<String, RunRecorder.Counter> counters; // of data's DataNets, resolved once
     private final Path modelDirectory;
     private final long shardSize;
     private final boolean findParentByInitialWeights;
@@ -76,9 +79,13 @@ public final class ProvenanceTrainingListener extends TrainingListenerAdapter im
         this.modelDirectory = b.modelDirectory;
         this.shardSize = b.shardSize;
         this.findParentByInitialWeights = b.parentWeights == null;
+        Map<String, RunRecorder.Counter> byDataNet = new HashMap<>();
         if (data != null) {
+            data.declarations().forEach(d -> byDataNet.put(d.dataNet().id(),
+                    run.counter(d.dataNet().id(), data.partition())));
             data.onPass(this::epochStarts);
         }
+        this.counters = Map.copyOf(byDataNet);
     }
 
     /** A builder for the run producing {@code modelName@modelVersion}, recorded into {@code sink}. */
@@ -122,7 +129,12 @@ public final class ProvenanceTrainingListener extends TrainingListenerAdapter im
         epochStarts();
         List<?> indices = batchData.getBatch().getIndices();
         if (indices instanceof DataNetIndices tagged && tagged.owner() == data) {
-            run.observe(tagged.dataNet(), tagged.partition(), tagged.size());
+            RunRecorder.Counter counter = counters.get(tagged.dataNet());
+            if (counter != null) {
+                counter.add(tagged.size());
+            } else {
+                run.observe(tagged.dataNet(), tagged.partition(), tagged.size());
+            }
         }
     }
 
@@ -164,8 +176,10 @@ public final class ProvenanceTrainingListener extends TrainingListenerAdapter im
             DjlConfiguration config = DjlConfiguration.of(t);
             run.config(config.digest(), config.hyperparameters(), config.seed());
             if (findParentByInitialWeights && t.getModel().getBlock().isInitialized()) {
-                // training a model the ledger knows (a loaded one) makes that model the parent
-                run.parentFromWeights(DjlParameters.digest(t.getModel().getBlock(), shardSize).weights().value());
+                // training a model the ledger knows (a loaded one) makes that model the parent; the digest is
+                // taken now, before the first update, and the ledger is searched while training runs
+                run.parentFromWeightsInBackground(
+                        DjlParameters.digest(t.getModel().getBlock(), shardSize).weights().value());
             }
         }
         run.epochStarted();

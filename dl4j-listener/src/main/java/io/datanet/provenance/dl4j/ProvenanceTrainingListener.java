@@ -2,7 +2,6 @@ package io.datanet.provenance.dl4j;
 
 import io.datanet.provenance.Digest;
 import io.datanet.provenance.datanet.DataNet;
-import io.datanet.provenance.dl4j.internal.BatchTag;
 import io.datanet.provenance.dl4j.internal.DataNetBatches;
 import io.datanet.provenance.dl4j.internal.Dl4jConfiguration;
 import io.datanet.provenance.dl4j.internal.Dl4jParameters;
@@ -61,6 +60,7 @@ public final class ProvenanceTrainingListener extends BaseTrainingListener imple
 
     private final transient RunRecorder run;
     private final transient DataNetBatches<?> data;
+    private final transient RunRecorder.Counter[] counters; // per DataNet of data, in its order
     private final transient Path modelFile;
     private final long shardSize;
     private final boolean findParentByInitialWeights;
@@ -72,6 +72,8 @@ public final class ProvenanceTrainingListener extends BaseTrainingListener imple
         this.modelFile = b.modelFile;
         this.shardSize = b.shardSize;
         this.findParentByInitialWeights = b.parentWeights == null;
+        this.counters = data == null ? null : data.declarations().stream()
+                .map(d -> run.counter(d.dataNet().id(), data.partition())).toArray(RunRecorder.Counter[]::new);
         if (data != null) {
             data.link();
         }
@@ -84,8 +86,9 @@ public final class ProvenanceTrainingListener extends BaseTrainingListener imple
         }
         boolean first = attach(model);
         if (first && findParentByInitialWeights) {
-            // training from a network the ledger knows (a restored model) makes that model the parent
-            run.parentFromWeights(Dl4jParameters.digest(model, shardSize).weights().value());
+            // training from a network the ledger knows (a restored model) makes that model the parent; the digest
+            // is taken now, before the first update, and the ledger is searched while training runs
+            run.parentFromWeightsInBackground(Dl4jParameters.digest(model, shardSize).weights().value());
         }
         run.epochStarted();
     }
@@ -108,9 +111,9 @@ public final class ProvenanceTrainingListener extends BaseTrainingListener imple
         }
         attach(model);
         if (data != null) {
-            BatchTag tag = data.poll();
-            if (tag != null) {
-                run.observe(tag.dataNet(), tag.partition(), tag.samples());
+            long tag = data.poll();
+            if (tag != DataNetBatches.NO_TAG) {
+                counters[DataNetBatches.source(tag)].add(DataNetBatches.examples(tag));
             }
         }
     }

@@ -11,9 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -34,14 +31,20 @@ public final class DataNetBatches<T> {
     private static final Logger LOG = LoggerFactory.getLogger(DataNetBatches.class);
     /** More tags than this waiting means no listener is taking them: drop the oldest rather than grow. */
     private static final int MAX_PENDING = 4096;
+    private static final int SOURCE_SHIFT = 40;
+    private static final long EXAMPLES_MASK = (1L << SOURCE_SHIFT) - 1;
+    /** What {@link #poll()} returns when no batch is waiting. */
+    public static final long NO_TAG = -1;
 
     private final List<DataNetDeclaration> declarations;
     private final List<Source<T>> sources;
     private final String partition;
     private final WeightedMixture<T> mixture;
     private final ToLongFunction<T> examples;
-    private final Queue<BatchTag> tags = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger pending = new AtomicInteger();
+    /** Tags of delivered batches not yet trained on, oldest first: {@code source << 40 | examples}, a ring. */
+    private final long[] tags = new long[MAX_PENDING];
+    private long delivered; // tags written, guarded by tags
+    private long taken; // tags polled or dropped, guarded by tags
     private volatile boolean linked;
 
     /** A DataNet and the user's pipeline over its records. */
@@ -118,37 +121,59 @@ public final class DataNetBatches<T> {
         int i = mixture.peekSource();
         T batch = mixture.next();
         if (linked) {
-            if (pending.incrementAndGet() > MAX_PENDING) {
-                tags.poll();
-                pending.decrementAndGet();
+            long n = examples.applyAsLong(batch);
+            boolean dropped = false;
+            synchronized (tags) {
+                if (delivered - taken == MAX_PENDING) {
+                    taken++;
+                    dropped = true;
+                }
+                tags[(int) (delivered++ % MAX_PENDING)] = (long) i << SOURCE_SHIFT | Math.min(n, EXAMPLES_MASK);
+            }
+            if (dropped) {
                 LOG.warn("More than {} batches of datanet iterator were delivered but not trained on; the oldest"
                         + " tag was dropped (is the listener attached to the network being fit?)", MAX_PENDING);
             }
-            tags.add(new BatchTag(declarations.get(i).dataNet().id(), partition, examples.applyAsLong(batch)));
         }
         return batch;
     }
 
     /** Starts the next pass; tags of batches delivered but never trained on are discarded. */
     public void reset() {
-        tags.clear();
-        pending.set(0);
+        clearTags();
         mixture.reset();
     }
 
     /** Links a listener: from now on every delivered batch is tagged. */
     public void link() {
-        tags.clear();
-        pending.set(0);
+        clearTags();
         linked = true;
     }
 
-    /** The tag of the oldest delivered batch not yet trained on, or null. */
-    public BatchTag poll() {
-        BatchTag t = tags.poll();
-        if (t != null) {
-            pending.decrementAndGet();
+    private void clearTags() {
+        synchronized (tags) {
+            taken = delivered;
         }
-        return t;
+    }
+
+    /**
+     * The tag of the oldest delivered batch not yet trained on, or {@link #NO_TAG}: the index of its DataNet in
+     * {@link #declarations()} ({@link #source}) and its number of examples ({@link #examples}). Called once per
+     * training iteration, so it allocates nothing.
+     */
+    public long poll() {
+        synchronized (tags) {
+            return taken == delivered ? NO_TAG : tags[(int) (taken++ % MAX_PENDING)];
+        }
+    }
+
+    /** The DataNet index of a tag. */
+    public static int source(long tag) {
+        return (int) (tag >>> SOURCE_SHIFT);
+    }
+
+    /** The number of examples of a tag. */
+    public static long examples(long tag) {
+        return tag & EXAMPLES_MASK;
     }
 }
