@@ -61,7 +61,7 @@ public final class AnchorVerifier {
                 }
             });
         } catch (ProvenanceException e) {
-            problems.add("entry " + scanned[0] + " cannot be read as a record: " + e.getMessage());
+            problems.add("entry " + scanned[0] + " is unreadable or altered in the store: " + e.getMessage());
             return new AnchorVerificationReport(logId, sink.target(), n, List.copyOf(bySize.values()), problems,
                     OptionalLong.of(scanned[0]));
         }

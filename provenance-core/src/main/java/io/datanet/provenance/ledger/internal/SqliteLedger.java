@@ -508,18 +508,21 @@ public final class SqliteLedger implements Ledger {
     public synchronized Optional<LedgerEntry> get(long index) {
         ensureOpen();
         try {
-            PreparedStatement ps = sql.get("SELECT bytes FROM records WHERE idx = ?");
+            PreparedStatement ps = sql.get("SELECT chk, bytes FROM records WHERE idx = ?");
             ps.setLong(1, index);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(entry(index, rs.getBytes(1))) : Optional.empty();
+                return rs.next() ? Optional.of(entry(index, rs.getInt(1), rs.getBytes(2))) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new LedgerException(location, describe(e), e);
         }
     }
 
-    private LedgerEntry entry(long index, byte[] bytes) {
-        return new LedgerEntry(index, CanonicalRecord.ofStoredBytes(bytes, location + " entry " + index));
+    /** The entry of a stored row; a row whose position key does not bind its bytes to its index is refused. */
+    private LedgerEntry entry(long index, int chk, byte[] bytes) {
+        CanonicalRecord record = CanonicalRecord.ofStoredBytes(bytes, location + " entry " + index);
+        StoredSummaries.checkPosition(index, chk, record.id(), location);
+        return new LedgerEntry(index, record);
     }
 
     @Override
@@ -553,11 +556,11 @@ public final class SqliteLedger implements Ledger {
 
     private List<LedgerEntry> byKey(String column, int key) throws SQLException {
         List<LedgerEntry> out = new ArrayList<>();
-        PreparedStatement ps = sql.get("SELECT idx, bytes FROM records WHERE " + column + " = ? ORDER BY idx");
+        PreparedStatement ps = sql.get("SELECT idx, chk, bytes FROM records WHERE " + column + " = ? ORDER BY idx");
         ps.setInt(1, key);
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.add(entry(rs.getLong(1), rs.getBytes(2)));
+                out.add(entry(rs.getLong(1), rs.getInt(2), rs.getBytes(3)));
             }
         }
         return out;
@@ -624,13 +627,13 @@ public final class SqliteLedger implements Ledger {
             if (n <= 0 || limit <= 0) {
                 return out;
             }
-            PreparedStatement ps = sql.get("SELECT r.idx, r.bytes FROM datanet_uses u CROSS JOIN records r "
+            PreparedStatement ps = sql.get("SELECT r.idx, r.chk, r.bytes FROM datanet_uses u CROSS JOIN records r "
                     + "ON r.idx = u.idx WHERE u.n = ? AND u.idx > ? ORDER BY u.idx");
             ps.setLong(1, n);
             ps.setLong(2, afterIndex);
             try (ResultSet rs = ps.executeQuery()) {
                 while (out.size() < limit && rs.next()) {
-                    out.add(entry(rs.getLong(1), rs.getBytes(2)));
+                    out.add(entry(rs.getLong(1), rs.getInt(2), rs.getBytes(3)));
                 }
             }
             return out;
@@ -681,12 +684,12 @@ public final class SqliteLedger implements Ledger {
                 return out;
             }
             // not logged here: fine-tunes waiting for it
-            PreparedStatement ps = sql.get("SELECT idx, bytes FROM records WHERE parentkey = ? AND parent_idx IS NULL "
+            PreparedStatement ps = sql.get("SELECT idx, chk, bytes FROM records WHERE parentkey = ? AND parent_idx IS NULL "
                     + "ORDER BY idx");
             ps.setInt(1, Keys.of(recordId));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    LedgerEntry e = entry(rs.getLong(1), rs.getBytes(2));
+                    LedgerEntry e = entry(rs.getLong(1), rs.getInt(2), rs.getBytes(3));
                     if (recordId.hex().equals(e.record().record().model().parent())) {
                         out.add(e);
                     }
@@ -842,12 +845,12 @@ public final class SqliteLedger implements Ledger {
     public synchronized void scan(long from, long to, Consumer<LedgerEntry> consumer) {
         ensureOpen();
         try (PreparedStatement ps = conn.prepareStatement(
-                "SELECT idx, bytes FROM records WHERE idx >= ? AND idx < ? ORDER BY idx")) {
+                "SELECT idx, chk, bytes FROM records WHERE idx >= ? AND idx < ? ORDER BY idx")) {
             ps.setLong(1, from);
             ps.setLong(2, to);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    consumer.accept(entry(rs.getLong(1), rs.getBytes(2)));
+                    consumer.accept(entry(rs.getLong(1), rs.getInt(2), rs.getBytes(3)));
                 }
             }
         } catch (SQLException e) {

@@ -33,14 +33,25 @@ public final class StoredSummaries {
      */
     public static EntrySummary read(long index, int chk, byte[] bytes, String location) {
         Digest id = Digest.sha256(bytes);
-        if (Keys.position(index, id) != chk) {
-            throw new LedgerException(location, "entry " + index + " does not match its position key: the stored "
-                    + "record was altered or moved outside the ledger (run verify)");
-        }
+        checkPosition(index, chk, id, location);
         try {
             return scan(index, id, bytes);
         } catch (IOException | IllegalArgumentException e) {
             throw new LedgerException(location, "entry " + index + " is not a readable record: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses a row whose position key ({@code chk}, written with the row) does not bind record {@code id} to leaf
+     * {@code index}: a record edited, swapped or moved in the database, even into another valid record, is
+     * named here by every read that returns it, not only by {@code verify}.
+     *
+     * @throws LedgerException naming the entry
+     */
+    public static void checkPosition(long index, int chk, Digest id, String location) {
+        if (Keys.position(index, id) != chk) {
+            throw new LedgerException(location, "entry " + index + " does not match its position key: the stored "
+                    + "record was altered or moved outside the ledger (run verify)");
         }
     }
 

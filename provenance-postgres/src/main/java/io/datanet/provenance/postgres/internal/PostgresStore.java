@@ -258,19 +258,26 @@ public final class PostgresStore implements Ledger {
         if (cached != null) {
             return Optional.of(cached);
         }
-        try (PreparedStatement ps = conn.prepareStatement("SELECT bytes FROM records WHERE idx = ?")) {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT chk, bytes FROM records WHERE idx = ?")) {
             ps.setLong(1, index);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                LedgerEntry e = entry(index, rs.getBytes(1));
+                LedgerEntry e = entry(index, rs.getInt(1), rs.getBytes(2));
                 facts.entry(e);
                 return Optional.of(e);
             }
         } catch (SQLException e) {
             throw failure("cannot read entry " + index, e);
         }
+    }
+
+    /** The entry of a stored row; a row whose position key does not bind its bytes to its index is refused. */
+    private LedgerEntry entry(long index, int chk, byte[] bytes) {
+        LedgerEntry e = entry(index, bytes);
+        StoredSummaries.checkPosition(index, chk, e.record().id(), location);
+        return e;
     }
 
     private LedgerEntry entry(long index, byte[] bytes) {
@@ -319,11 +326,11 @@ public final class PostgresStore implements Ledger {
     private List<LedgerEntry> byKey(String column, int key) throws SQLException {
         List<LedgerEntry> out = new ArrayList<>();
         try (PreparedStatement ps = conn.prepareStatement(
-                "SELECT idx, bytes FROM records WHERE " + column + " = ? ORDER BY idx")) {
+                "SELECT idx, chk, bytes FROM records WHERE " + column + " = ? ORDER BY idx")) {
             ps.setInt(1, key);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(entry(rs.getLong(1), rs.getBytes(2)));
+                    out.add(entry(rs.getLong(1), rs.getInt(2), rs.getBytes(3)));
                 }
             }
         }
@@ -401,14 +408,14 @@ public final class PostgresStore implements Ledger {
             if (dnkey == null || limit <= 0) {
                 return out;
             }
-            try (PreparedStatement ps = conn.prepareStatement("SELECT r.idx, r.bytes FROM datanet_uses u "
+            try (PreparedStatement ps = conn.prepareStatement("SELECT r.idx, r.chk, r.bytes FROM datanet_uses u "
                     + "JOIN records r ON r.idx = u.idx WHERE u.dnkey = ? AND u.idx > ? ORDER BY u.idx LIMIT ?")) {
                 ps.setInt(1, dnkey);
                 ps.setLong(2, afterIndex);
                 ps.setInt(3, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(entry(rs.getLong(1), rs.getBytes(2)));
+                        out.add(entry(rs.getLong(1), rs.getInt(2), rs.getBytes(3)));
                     }
                 }
             }
@@ -568,13 +575,13 @@ public final class PostgresStore implements Ledger {
         try {
             beginSnapshot();
             try (PreparedStatement ps = conn.prepareStatement(
-                    "SELECT idx, bytes FROM records WHERE idx >= ? AND idx < ? ORDER BY idx")) {
+                    "SELECT idx, chk, bytes FROM records WHERE idx >= ? AND idx < ? ORDER BY idx")) {
                 ps.setFetchSize(256);
                 ps.setLong(1, from);
                 ps.setLong(2, to);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        consumer.accept(entry(rs.getLong(1), rs.getBytes(2)));
+                        consumer.accept(entry(rs.getLong(1), rs.getInt(2), rs.getBytes(3)));
                     }
                 }
             }
