@@ -209,6 +209,16 @@ public final class DjlBenchmarks {
                         + " with %.2f s (median) = %+.2f %%; inside the listener (callbacks + epoch start + digest +"
                         + " ledger append) %.3f s = %.3f %% of fit%n", params, iterations, rounds, a, b,
                 100 * (b - a) / a, in, 100 * in / b);
+        double[] perRound = new double[rounds];
+        for (int i = 0; i < rounds; i++) {
+            perRound[i] = 100.0 * inside[i] / with[i];
+        }
+        double[] sortedRatios = perRound.clone();
+        Arrays.sort(sortedRatios);
+        System.out.printf(Locale.ROOT, "  inside / fit per round (%%): %s; median %.3f %%, worst %.3f %%%n",
+                Arrays.toString(Arrays.stream(perRound).map(v -> Math.round(v * 1000) / 1000.0).toArray()),
+                rounds % 2 == 1 ? sortedRatios[rounds / 2] : (sortedRatios[rounds / 2 - 1] + sortedRatios[rounds / 2]) / 2,
+                sortedRatios[rounds - 1]);
         System.out.println("  rounds without (s): " + Arrays.toString(Arrays.stream(without).mapToDouble(v -> v / 1e9).toArray()));
         System.out.println("  rounds with    (s): " + Arrays.toString(Arrays.stream(with).mapToDouble(v -> v / 1e9).toArray()));
         System.out.println("  inside         (s): " + Arrays.toString(Arrays.stream(inside).mapToDouble(v -> v / 1e9).toArray()));
