@@ -7,6 +7,7 @@ import io.datanet.provenance.dl4j.ProvenanceTrainingListener;
 import io.datanet.provenance.license.LicenseTerms;
 import io.datanet.provenance.model.ElementType;
 import io.datanet.provenance.model.MemoryOrder;
+import io.datanet.provenance.benchmarks.listener.OverheadRounds;
 import io.datanet.provenance.model.ParameterDigest;
 import io.datanet.provenance.run.RecordSink;
 import io.datanet.provenance.split.DataNetSplit;
@@ -18,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -109,9 +109,7 @@ public final class Dl4jBenchmarks {
                 .file("rows.csv", data.resolve("rows.csv"), "gen").build().writeManifest(data);
         DataNet dn = DataNet.load(data);
         DataNetSplit split = DataNetSplit.all("train");
-        long[] without = new long[rounds];
-        long[] with = new long[rounds];
-        long[] inside = new long[rounds];
+        OverheadRounds measured = new OverheadRounds(rounds);
         long iterations = 0;
         for (int r = 0; r < rounds + 1; r++) {
             boolean warmup = r == 0;
@@ -137,45 +135,20 @@ public final class Dl4jBenchmarks {
                             warmup ? " (warm-up)" : "", (t1 - t0) / 1e9, insideNanos[0] / 1e9, insideNanos[1] / 1e6,
                             insideNanos[2] / 1e6, insideNanos[4] / 1e6, insideNanos[3] / 1e6);
                     if (!warmup) {
-                        with[r - 1] = t1 - t0;
-                        inside[r - 1] = insideNanos[0];
+                        measured.with(r - 1, t1 - t0, insideNanos[0]);
                     }
                 } else {
                     t0 = System.nanoTime();
                     net.fit(it, 1);
                     if (!warmup) {
-                        without[r - 1] = System.nanoTime() - t0;
+                        measured.without(r - 1, System.nanoTime() - t0);
                     }
                 }
                 iterations = net.getIterationCount();
             }
         }
         long params = network().numParams();
-        double a = median(without) / 1e9;
-        double b = median(with) / 1e9;
-        double in = median(inside) / 1e9;
-        System.out.printf(Locale.ROOT, "overhead: %d parameters, %d iterations per fit, %d rounds: without %.2f s,"
-                        + " with %.2f s (median) = %+.2f %%; inside the listener (callbacks + digest + ledger append)"
-                        + " %.3f s = %.3f %% of fit%n", params, iterations, rounds, a, b, 100 * (b - a) / a, in,
-                100 * in / b);
-        double[] perRound = new double[rounds];
-        for (int i = 0; i < rounds; i++) {
-            perRound[i] = 100.0 * inside[i] / with[i];
-        }
-        double[] sortedRatios = perRound.clone();
-        Arrays.sort(sortedRatios);
-        System.out.printf(Locale.ROOT, "  inside / fit per round (%%): %s; median %.3f %%, worst %.3f %%%n",
-                Arrays.toString(Arrays.stream(perRound).map(v -> Math.round(v * 1000) / 1000.0).toArray()),
-                rounds % 2 == 1 ? sortedRatios[rounds / 2] : (sortedRatios[rounds / 2 - 1] + sortedRatios[rounds / 2]) / 2,
-                sortedRatios[rounds - 1]);
-        System.out.println("  rounds without (s): " + Arrays.toString(Arrays.stream(without).mapToDouble(x -> x / 1e9).toArray()));
-        System.out.println("  rounds with    (s): " + Arrays.toString(Arrays.stream(with).mapToDouble(x -> x / 1e9).toArray()));
-    }
-
-    private static double median(long[] v) {
-        long[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2.0;
+        measured.print(params, iterations, "callbacks + digest + ledger append");
     }
 
     /** 4 → 1000 → 1000 → 3: 1,009,003 parameters. */
