@@ -160,6 +160,11 @@ final class TreeStore implements SubtreeReader {
         return tile;
     }
 
+    /** Tile {@code (t, n)} as stored, read now and not cached (for a pass that reads each tile once). */
+    Digest[] storedTile(int t, long n) {
+        return readTile(t, n);
+    }
+
     private Digest[] readTile(int t, long n) {
         try {
             PreparedStatement ps = sql.get("SELECT hashes FROM tiles WHERE level = ? AND n = ?");
