@@ -111,7 +111,7 @@ public final class PostgresLineageScale {
                 default -> zipf.add(f[1]);
             }
         }
-        HeapPeak heap = new HeapPeak();
+        HeapPeak heap = new HeapPeak(false);
         Map<String, String> out = new LinkedHashMap<>();
         try (Ledger ledger = open(url); Raw raw = new Raw(url)) {
             if (ledger.size() < n) {
@@ -170,7 +170,7 @@ public final class PostgresLineageScale {
     }
 
     static void verify(String url, long n) {
-        HeapPeak heap = new HeapPeak();
+        HeapPeak heap = new HeapPeak(true);
         Map<String, String> out = new LinkedHashMap<>();
         try (Ledger ledger = open(url)) {
             heap.start();
