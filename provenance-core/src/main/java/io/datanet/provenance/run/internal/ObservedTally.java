@@ -41,13 +41,6 @@ public final class ObservedTally {
         });
     }
 
-    /** Counts one batch of {@code samples} samples (a batch of 0 samples is not counted). */
-    public void add(String dataNet, String partition, int epoch, long samples) {
-        if (samples > 0) {
-            add(slot(dataNet, partition), epoch, samples);
-        }
-    }
-
     /** Counts one batch of {@code n} samples in {@code slot} at {@code epoch} (a batch of 0 samples is not counted). */
     public synchronized void add(int slot, int epoch, long n) {
         if (n <= 0) {
