@@ -32,9 +32,12 @@ final class LineageScaleStorage {
             ledger.checkpoint();
         }
         Map<String, String> out = new LinkedHashMap<>();
+        Path index = dir.resolve("ledger-index.db");
         try (Connection conn = DriverManager.getConnection("jdbc:sqlite:" + db);
              Statement st = conn.createStatement()) {
-            st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            st.execute("ATTACH DATABASE '" + index + "' AS ix");
+            st.execute("PRAGMA main.wal_checkpoint(TRUNCATE)");
+            st.execute("PRAGMA ix.wal_checkpoint(TRUNCATE)");
             long records;
             long recordBytes;
             try (ResultSet rs = st.executeQuery("SELECT COUNT(*), SUM(LENGTH(bytes)) FROM records")) {
@@ -42,32 +45,38 @@ final class LineageScaleStorage {
                 records = rs.getLong(1);
                 recordBytes = rs.getLong(2);
             }
-            long file = Files.size(db) + walSize(db);
+            long indexFile = Files.exists(index) ? Files.size(index) + walSize(index) : 0;
+            long file = Files.size(db) + walSize(db) + indexFile; // the records' file and the index file
             out.put("records", Long.toString(records));
             out.put("storage.recordBytes", Long.toString(recordBytes));
             out.put("storage.meanRecordBytes", String.format("%.0f", recordBytes / (double) records));
             out.put("storage.fileBytes", Long.toString(file));
             out.put("storage.overheadPerRecord", String.format("%.1f", (file - recordBytes) / (double) records));
             out.put("storage.pageSize", Integer.toString(RawSqlite.pageSize(db)));
-            List<String> names = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type IN ('table', 'index') "
-                    + "ORDER BY name")) {
-                while (rs.next()) {
-                    names.add(rs.getString(1));
-                }
-            }
+            out.put("storage.indexFileBytes", Long.toString(indexFile));
             long others = 0;
-            for (String name : names) {
-                if (name.equals("records")) {
-                    continue;
+            for (String schema : List.of("main", "ix")) {
+                List<String> names = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery("SELECT name FROM " + schema + ".sqlite_master "
+                        + "WHERE type IN ('table', 'index') ORDER BY name")) {
+                    while (rs.next()) {
+                        names.add(rs.getString(1));
+                    }
                 }
-                try (ResultSet rs = st.executeQuery("SELECT SUM(pgsize) FROM dbstat WHERE name = '"
-                        + name.replace("'", "''") + "' AND aggregate = TRUE")) {
-                    long bytes = rs.next() ? rs.getLong(1) : 0;
-                    others += bytes;
-                    out.put("storage.table." + name, String.format("%.1f", bytes / (double) records));
+                for (String name : names) {
+                    if (name.equals("records")) {
+                        continue;
+                    }
+                    try (ResultSet rs = st.executeQuery("SELECT SUM(pgsize) FROM dbstat('" + schema + "') WHERE name = '"
+                            + name.replace("'", "''") + "' AND aggregate = TRUE")) {
+                        long bytes = rs.next() ? rs.getLong(1) : 0;
+                        others += bytes;
+                        out.put("storage.table." + (schema.equals("ix") ? "index." : "") + name,
+                                String.format("%.1f", bytes / (double) records));
+                    }
                 }
             }
+            // pages of neither file's B-trees (SQLite's own, free pages) are counted with the records table
             // the records table is everything else (walking its 10M rows through dbstat would read the whole file)
             double recordsTable = (file - others - recordBytes) / (double) records;
             out.put("storage.table.records.beyondBytes", String.format("%.1f", recordsTable));

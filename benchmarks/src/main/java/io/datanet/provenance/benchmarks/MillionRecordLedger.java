@@ -94,9 +94,12 @@ public final class MillionRecordLedger {
         try (Ledger ledger = Ledger.open(dir, LedgerOptions.defaults().withCheckpointOnClose(false))) {
             ledger.checkpoint();
         }
+        Path index = dir.resolve("ledger-index.db");
         try (Connection conn = DriverManager.getConnection("jdbc:sqlite:" + db);
              Statement st = conn.createStatement()) {
-            st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            st.execute("ATTACH DATABASE '" + index + "' AS ix");
+            st.execute("PRAGMA main.wal_checkpoint(TRUNCATE)");
+            st.execute("PRAGMA ix.wal_checkpoint(TRUNCATE)");
             long records;
             long recordBytes;
             try (ResultSet rs = st.executeQuery("SELECT COUNT(*), SUM(LENGTH(bytes)) FROM records")) {
@@ -104,21 +107,24 @@ public final class MillionRecordLedger {
                 records = rs.getLong(1);
                 recordBytes = rs.getLong(2);
             }
-            long file = fileBytes(db);
+            long file = fileBytes(db) + fileBytes(index); // the records' file and the index file
             out.put("records", Long.toString(records));
+            out.put("ledger.indexFileBytes", Long.toString(fileBytes(index)));
             out.put("ledger.pageSize", Integer.toString(RawSqlite.pageSize(db)));
             out.put("ledger.recordBytes", Long.toString(recordBytes));
             out.put("ledger.fileBytes", Long.toString(file));
             out.put("ledger.overheadPerRecord", String.format("%.1f", (file - recordBytes) / (double) records));
-            out.putAll(breakdown(st, "ledger.", records));
+            out.putAll(breakdown(st, "main", "ledger.", records));
+            out.putAll(breakdown(st, "ix", "ledger.index.", records));
         }
         return out;
     }
 
     /** Bytes per record of each table and index, when SQLite was built with the dbstat table. */
-    private static Map<String, String> breakdown(Statement st, String prefix, long records) {
+    private static Map<String, String> breakdown(Statement st, String schema, String prefix, long records) {
         Map<String, String> out = new LinkedHashMap<>();
-        try (ResultSet rs = st.executeQuery("SELECT name, SUM(pgsize), SUM(payload), SUM(unused) FROM dbstat "
+        try (ResultSet rs = st.executeQuery("SELECT name, SUM(pgsize), SUM(payload), SUM(unused) FROM dbstat('"
+                + schema + "') "
                 + "GROUP BY name ORDER BY SUM(pgsize) DESC")) {
             while (rs.next()) {
                 out.put(prefix + "table." + rs.getString(1), String.format("pages %.1f B/record, payload %.1f, "
@@ -160,7 +166,7 @@ public final class MillionRecordLedger {
                 out.put("raw.fileBytes", Long.toString(file));
                 out.put("raw.overheadPerRecord", String.format("%.1f", (file - bytes) / (double) records));
             }
-            out.putAll(breakdown(st, "raw.", records));
+            out.putAll(breakdown(st, "main", "raw.", records));
             return out;
         }
     }

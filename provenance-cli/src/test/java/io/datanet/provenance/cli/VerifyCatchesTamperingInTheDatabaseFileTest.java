@@ -186,7 +186,8 @@ class VerifyCatchesTamperingInTheDatabaseFileTest {
     }
 
     /**
-     * The attacker also rewrites the lookup columns the way the ledger computes them, so every row looks
+     * The attacker also rewrites the lookup columns the way the ledger computes them and deletes the index file
+     * (ledger-index.db), which the ledger then rebuilds from the rows, so every row and index looks
      * self-consistent; the stored tree hashes over entries 0..15 and the signed root at size 20 still give the
      * rewrite away (they can name the span, not the entry).
      */
@@ -208,6 +209,9 @@ class VerifyCatchesTamperingInTheDatabaseFileTest {
             ps.setInt(4, ByteBuffer.wrap(Rfc6962Reference.sha256(modelRef)).getInt());
             ps.setLong(5, idx);
             assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        for (String suffix : new String[] {"", "-wal", "-shm"}) { // the lookup indexes are rebuilt from the rows
+            java.nio.file.Files.deleteIfExists(dir.resolve("ledger-index.db" + suffix));
         }
         assertThat(on(dir, "show", java.util.HexFormat.of().formatHex(id), "--raw").stdout()).as("the rewrite is readable")
                 .isEqualTo(replacement);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.datanet.provenance.ledger.internal.Keys;
 import io.datanet.provenance.record.CanonicalRecord;
 import io.datanet.provenance.testing.SampleRecords;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -55,8 +56,13 @@ class SchemaV2DerivedDataIsCheckedAndV1LedgersMigrateTest {
         return CanonicalRecord.of(SampleRecords.record(model, "v1", parent, datanets));
     }
 
+    /** ledger.db with the index file attached: the derived tables resolve to it by their plain names. */
     private Connection jdbc() throws SQLException {
-        return DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("ledger.db"));
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("ledger.db"));
+        try (Statement st = c.createStatement()) {
+            st.execute("ATTACH DATABASE '" + dir.resolve("ledger-index.db") + "' AS ix");
+        }
+        return c;
     }
 
     private void sql(String statement) throws SQLException {
@@ -177,9 +183,9 @@ class SchemaV2DerivedDataIsCheckedAndV1LedgersMigrateTest {
 
     @Test
     void aNewerSchemaIsRefusedWithOneLineNamingTheFile() throws Exception {
-        sql("UPDATE meta SET value = '3' WHERE key = 'schema'");
+        sql("UPDATE meta SET value = '4' WHERE key = 'schema'");
         assertThatThrownBy(() -> Ledger.openExisting(dir)).isInstanceOf(LedgerException.class)
-                .hasMessageContaining("ledger.db").hasMessageContaining("schema version 3")
+                .hasMessageContaining("ledger.db").hasMessageContaining("schema version 4")
                 .hasMessageContaining("newer release").hasMessageNotContaining("\n");
     }
 
@@ -193,7 +199,8 @@ class SchemaV2DerivedDataIsCheckedAndV1LedgersMigrateTest {
         try (Ledger ledger = Ledger.openExisting(dir)) {
             before = ledger.latestCheckpoint().orElseThrow();
         }
-        try (Connection c = jdbc(); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("ledger.db"));
+             Statement st = c.createStatement()) {
             c.setAutoCommit(false);
             st.executeUpdate("CREATE TABLE records_v1(idx INTEGER PRIMARY KEY, idkey INTEGER NOT NULL, "
                     + "chk INTEGER NOT NULL, modelkey INTEGER NOT NULL, weightskey INTEGER, parentkey INTEGER, "
@@ -206,8 +213,6 @@ class SchemaV2DerivedDataIsCheckedAndV1LedgersMigrateTest {
             st.executeUpdate("CREATE INDEX records_modelkey ON records(modelkey)");
             st.executeUpdate("CREATE INDEX records_weightskey ON records(weightskey) WHERE weightskey IS NOT NULL");
             st.executeUpdate("CREATE INDEX records_parentkey ON records(parentkey) WHERE parentkey IS NOT NULL");
-            st.executeUpdate("DROP TABLE datanet_uses");
-            st.executeUpdate("DROP TABLE datanets");
             st.executeUpdate("DROP TABLE weights_filters");
             st.executeUpdate("CREATE TABLE datanet_uses(dnkey INTEGER NOT NULL, idx INTEGER NOT NULL, "
                     + "PRIMARY KEY(dnkey, idx)) WITHOUT ROWID");
@@ -223,6 +228,9 @@ class SchemaV2DerivedDataIsCheckedAndV1LedgersMigrateTest {
             st.executeUpdate("UPDATE meta SET value = '1' WHERE key = 'schema'");
             c.commit();
         }
+        for (String file : List.of("ledger-index.db", "ledger-index.db-wal", "ledger-index.db-shm")) {
+            Files.deleteIfExists(dir.resolve(file)); // version 1 had no index file
+        }
         try (Ledger ledger = Ledger.openExisting(dir)) {
             assertWalksAreRight(ledger);
             assertThat(ledger.latestCheckpoint()).contains(before);
@@ -233,7 +241,7 @@ class SchemaV2DerivedDataIsCheckedAndV1LedgersMigrateTest {
         try (Connection c = jdbc(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT value FROM meta WHERE key = 'schema'")) {
             rs.next();
-            assertThat(rs.getString(1)).isEqualTo("2");
+            assertThat(rs.getString(1)).isEqualTo("3");
         }
         assertThat(verify().ok()).isTrue();
     }

@@ -47,6 +47,7 @@ class VerifyNamesTamperingDeepInAPipelinedPassTest {
     private void sql(String statement) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("ledger.db"));
              Statement st = c.createStatement()) {
+            st.execute("ATTACH DATABASE '" + dir.resolve("ledger-index.db") + "' AS ix"); // the DataNet-use rows
             st.executeUpdate(statement);
         }
     }

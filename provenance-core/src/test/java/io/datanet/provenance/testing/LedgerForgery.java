@@ -48,10 +48,12 @@ public final class LedgerForgery {
                 }
                 copy.appendAll(records.subList(appended, records.size()));
             }
-            for (String suffix : List.of("-wal", "-shm")) {
-                Files.deleteIfExists(dir.resolve("ledger.db" + suffix));
+            for (String file : List.of("ledger.db", "ledger-index.db")) {
+                for (String suffix : List.of("-wal", "-shm")) {
+                    Files.deleteIfExists(dir.resolve(file + suffix));
+                }
+                Files.move(forged.resolve(file), dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
             }
-            Files.move(forged.resolve("ledger.db"), dir.resolve("ledger.db"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

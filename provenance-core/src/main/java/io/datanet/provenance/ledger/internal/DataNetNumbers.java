@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The numbers of DataNet ids in table {@code datanets}, which key {@code datanet_uses} exactly (no hash
- * collisions, so a use probe needs no look at the record). A number, once committed, never changes, so it is
- * cached; numbers given out in a transaction that rolls back are forgotten. Not thread-safe: the ledger
- * serializes access.
+ * The numbers of DataNet ids in table {@code datanets} of the {@link IndexFile}, which key {@code datanet_uses}
+ * exactly (no hash collisions, so a use probe needs no look at the record). A number, once committed, never
+ * changes, so it is cached; numbers given out in a transaction that rolls back are forgotten. Not thread-safe:
+ * the ledger serializes access.
  */
 final class DataNetNumbers {
     private final Statements sql;
@@ -29,7 +29,7 @@ final class DataNetNumbers {
         if (cached != null) {
             return cached;
         }
-        PreparedStatement ps = sql.get("SELECT n FROM datanets WHERE id = ?");
+        PreparedStatement ps = sql.get("SELECT n FROM ix.datanets WHERE id = ?");
         ps.setString(1, dataNetId);
         try (ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
@@ -47,8 +47,8 @@ final class DataNetNumbers {
         if (n > 0) {
             return n;
         }
-        PreparedStatement ps = sql.get("INSERT INTO datanets(n, id) VALUES ((SELECT COALESCE(MAX(n), 0) + 1 "
-                + "FROM datanets), ?)");
+        PreparedStatement ps = sql.get("INSERT INTO ix.datanets(n, id) VALUES ((SELECT COALESCE(MAX(n), 0) + 1 "
+                + "FROM ix.datanets), ?)");
         ps.setString(1, dataNetId);
         ps.executeUpdate();
         n = find(dataNetId);
@@ -59,6 +59,12 @@ final class DataNetNumbers {
 
     /** The numbers given out in the transaction are now durable. */
     void committed() {
+        pending.clear();
+    }
+
+    /** The index was rebuilt: forget every number. */
+    void forget() {
+        numbers.clear();
         pending.clear();
     }
 

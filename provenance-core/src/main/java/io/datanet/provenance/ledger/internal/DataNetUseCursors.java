@@ -44,7 +44,7 @@ final class DataNetUseCursors implements AutoCloseable {
                 return null;
             }
             PreparedStatement ps = conn.prepareStatement(
-                    "SELECT idx FROM datanet_uses WHERE n = ? AND idx >= ? ORDER BY idx");
+                    "SELECT idx FROM ix.datanet_uses WHERE n = ? AND idx >= ? ORDER BY idx");
             try {
                 ps.setLong(1, n);
                 ps.setLong(2, idx);

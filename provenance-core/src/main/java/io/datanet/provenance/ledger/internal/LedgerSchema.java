@@ -12,26 +12,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded ledger's tables, version 2, and the in-place migration of a version-1 ledger.
+ * The embedded ledger's tables, version 3, and the in-place migration of version-1 and -2 ledgers.
  *
  * <pre>
+ * ledger.db (64 KB pages, synced on every commit):
  * records(idx INTEGER PRIMARY KEY, idkey, chk, modelkey, parentkey, parent_idx, bytes)
  *   idkey      first 4 bytes of the record id (lookups by id and id prefix; collisions resolved by the id)
  *   chk        first 4 bytes of SHA-256(idx as 8 little-endian bytes || id): binds the record to its position
  *   modelkey   of model@version; parentkey of the fine-tune parent's id
  *   parent_idx leaf index of the parent record, NULL when there is none or it is not (yet) logged
- * datanets(n INTEGER PRIMARY KEY, id UNIQUE)      DataNet ids numbered in order of first use
- * datanet_uses(n, idx) WITHOUT ROWID            entry idx trained directly on DataNet number n
  * weights_filters(block, bits)                   a Bloom filter of the weights digests of each complete
  *                                                 block of 4,096 entries ({@link WeightsFilters})
  * tiles(level, n, hashes), checkpoints(size, note), meta(key, value)
+ * ledger-index.db: the lookup indexes over those columns and the DataNet uses ({@link IndexFile})
  * </pre>
  *
- * Every derived column and row is recomputed from the record bytes by {@link LogVerifier}.
+ * Version 2 kept the indexes in ledger.db (SQLite indexes on records' key columns, datanets and datanet_uses);
+ * version 1 also lacked parent_idx and the weights filters. Every derived column and row is recomputed from the
+ * record bytes by {@link LogVerifier}.
  */
 final class LedgerSchema {
     private static final Logger LOG = LoggerFactory.getLogger(LedgerSchema.class);
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     /**
      * Page size of new ledgers: 64 KB. A ~1.25 KB record row leaves on average half a row of a page unused, which
      * is ~75 B per record with 4 or 16 KB pages (3 or 12 rows a page) and ~17 B with 64 KB pages (51 rows), the
@@ -54,40 +56,82 @@ final class LedgerSchema {
         }
     }
 
-    /** Creates the version-2 tables and indexes (inside the caller's transaction). */
+    /** Creates the version-3 tables of ledger.db and of the attached index file (inside the caller's transaction). */
     static void create(Statement st) throws SQLException {
         st.executeUpdate("CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID");
-        createRecordTables(st);
-        createIndexes(st);
-        st.executeUpdate("CREATE TABLE IF NOT EXISTS tiles(level INTEGER NOT NULL, n INTEGER NOT NULL, "
-                + "hashes BLOB NOT NULL, PRIMARY KEY(level, n)) WITHOUT ROWID");
-        st.executeUpdate("CREATE TABLE IF NOT EXISTS checkpoints(size INTEGER PRIMARY KEY, note TEXT NOT NULL)");
-    }
-
-    private static void createRecordTables(Statement st) throws SQLException {
-        st.executeUpdate("CREATE TABLE IF NOT EXISTS records(idx INTEGER PRIMARY KEY, idkey INTEGER NOT NULL, "
+        st.executeUpdate("CREATE TABLE IF NOT EXISTS main.records(idx INTEGER PRIMARY KEY, idkey INTEGER NOT NULL, "
                 + "chk INTEGER NOT NULL, modelkey INTEGER NOT NULL, parentkey INTEGER, parent_idx INTEGER, "
                 + "bytes BLOB NOT NULL)");
-        st.executeUpdate("CREATE TABLE IF NOT EXISTS weights_filters(block INTEGER PRIMARY KEY, bits BLOB NOT NULL)");
-        st.executeUpdate("CREATE TABLE IF NOT EXISTS datanets(n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE)");
-        // small exact DataNet numbers keep an entry at ~10 bytes (a 32-bit hash key took 13)
-        st.executeUpdate("CREATE TABLE IF NOT EXISTS datanet_uses(n INTEGER NOT NULL, idx INTEGER NOT NULL, "
+        st.executeUpdate("CREATE TABLE IF NOT EXISTS main.weights_filters(block INTEGER PRIMARY KEY, "
+                + "bits BLOB NOT NULL)");
+        st.executeUpdate("CREATE TABLE IF NOT EXISTS main.tiles(level INTEGER NOT NULL, n INTEGER NOT NULL, "
+                + "hashes BLOB NOT NULL, PRIMARY KEY(level, n)) WITHOUT ROWID");
+        st.executeUpdate("CREATE TABLE IF NOT EXISTS main.checkpoints(size INTEGER PRIMARY KEY, note TEXT NOT NULL)");
+        IndexFile.create(st);
+    }
+
+    /** The version-2 record tables in ledger.db, which a version-1 ledger migrates to on its way to version 3. */
+    private static void createV2RecordTables(Statement st) throws SQLException {
+        st.executeUpdate("CREATE TABLE IF NOT EXISTS main.records(idx INTEGER PRIMARY KEY, idkey INTEGER NOT NULL, "
+                + "chk INTEGER NOT NULL, modelkey INTEGER NOT NULL, parentkey INTEGER, parent_idx INTEGER, "
+                + "bytes BLOB NOT NULL)");
+        st.executeUpdate("CREATE TABLE IF NOT EXISTS main.weights_filters(block INTEGER PRIMARY KEY, "
+                + "bits BLOB NOT NULL)");
+        st.executeUpdate("CREATE TABLE IF NOT EXISTS main.datanets(n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE)");
+        st.executeUpdate("CREATE TABLE IF NOT EXISTS main.datanet_uses(n INTEGER NOT NULL, idx INTEGER NOT NULL, "
                 + "PRIMARY KEY(n, idx)) WITHOUT ROWID");
     }
 
-    private static void createIndexes(Statement st) throws SQLException {
-        st.executeUpdate("CREATE INDEX IF NOT EXISTS records_idkey ON records(idkey)");
-        st.executeUpdate("CREATE INDEX IF NOT EXISTS records_modelkey ON records(modelkey)");
-        // walking down a fine-tune tree: exact, by leaf index
-        st.executeUpdate("CREATE INDEX IF NOT EXISTS records_children ON records(parent_idx) "
-                + "WHERE parent_idx IS NOT NULL");
-        // fine-tunes logged before their parent, waiting for it (usually empty)
-        st.executeUpdate("CREATE INDEX IF NOT EXISTS records_orphans ON records(parentkey) "
-                + "WHERE parentkey IS NOT NULL AND parent_idx IS NULL");
+    private static final String[] V2_INDEXES = {"records_idkey", "records_modelkey", "records_children",
+            "records_orphans"};
+
+    /**
+     * Migrates a version-2 ledger in place, in the caller's transaction: the indexes move to the index file
+     * (filled from the records' key columns and the DataNet-use rows, in key order) and leave ledger.db. Records,
+     * tiles and checkpoints are untouched, so every checkpoint still verifies.
+     */
+    static void migrateFromV2(Connection conn, String location, String verifierKey) throws SQLException {
+        long start = System.nanoTime();
+        try (Statement st = conn.createStatement()) {
+            IndexFile.create(st);
+            for (String[] t : IndexFile.KEY_TABLES) {
+                st.executeUpdate("DELETE FROM ix." + t[0]);
+            }
+            st.executeUpdate("DELETE FROM ix.datanet_uses");
+            st.executeUpdate("DELETE FROM ix.datanets");
+            st.executeUpdate("INSERT INTO ix.datanets(n, id) SELECT n, id FROM main.datanets ORDER BY n");
+            st.executeUpdate("INSERT INTO ix.datanet_uses(n, idx) SELECT n, idx FROM main.datanet_uses ORDER BY n, idx");
+            st.executeUpdate("INSERT INTO ix.id_keys(key, idx) SELECT idkey, idx FROM main.records ORDER BY idkey, idx");
+            st.executeUpdate("INSERT INTO ix.model_keys(key, idx) SELECT modelkey, idx FROM main.records "
+                    + "ORDER BY modelkey, idx");
+            st.executeUpdate("INSERT INTO ix.children(parent, idx) SELECT parent_idx, idx FROM main.records "
+                    + "WHERE parent_idx IS NOT NULL ORDER BY parent_idx, idx");
+            st.executeUpdate("INSERT INTO ix.orphans(parentkey, idx) SELECT parentkey, idx FROM main.records "
+                    + "WHERE parentkey IS NOT NULL AND parent_idx IS NULL ORDER BY parentkey, idx");
+            for (String index : V2_INDEXES) {
+                st.executeUpdate("DROP INDEX IF EXISTS main." + index);
+            }
+            st.executeUpdate("DROP TABLE IF EXISTS main.datanet_uses");
+            st.executeUpdate("DROP TABLE IF EXISTS main.datanets");
+            long size;
+            try (ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(idx) + 1, 0) FROM main.records")) {
+                rs.next();
+                size = rs.getLong(1);
+            }
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "INSERT OR REPLACE INTO ix.state(key, value) VALUES ('ledger', ?), ('upto', ?)")) {
+                ps.setString(1, verifierKey);
+                ps.setString(2, Long.toString(size));
+                ps.executeUpdate();
+            }
+            LOG.info("migrated ledger {} from schema 2 to {}: its indexes moved to {} ({} records, {} ms)", location,
+                    VERSION, IndexFile.FILE, size, (System.nanoTime() - start) / 1_000_000);
+        }
     }
 
     /**
-     * Migrates a version-1 ledger in place, in the caller's transaction: the records table is rebuilt with
+     * Migrates a version-1 ledger in place to version 2, in the caller's transaction (then {@link #migrateFromV2}
+     * takes it to version 3): the records table is rebuilt with
      * {@code parent_idx} (the record bytes, ids, position checks and tree are copied unchanged, so checkpoints
      * still verify), DataNet uses are re-keyed by DataNet number, and the indexes are rebuilt.
      */
@@ -99,14 +143,15 @@ final class LedgerSchema {
                     "records_parentkey"}) { // the weights index gives way to weights_filters
                 st.executeUpdate("DROP INDEX IF EXISTS " + index);
             }
-            st.executeUpdate("DROP TABLE IF EXISTS datanet_uses");
-            createRecordTables(st);
+            st.executeUpdate("DROP TABLE IF EXISTS main.datanet_uses");
+            createV2RecordTables(st);
             long n = st.executeUpdate("INSERT INTO records(idx, idkey, chk, modelkey, parentkey, parent_idx, bytes) "
                     + "SELECT idx, idkey, chk, modelkey, parentkey, NULL, bytes FROM records_v1 ORDER BY idx");
             st.executeUpdate("DROP TABLE records_v1");
-            createIndexes(st);
+            st.executeUpdate("CREATE INDEX IF NOT EXISTS main.records_idkey ON records(idkey)");
+            st.executeUpdate("CREATE INDEX IF NOT EXISTS main.records_modelkey ON records(modelkey)");
             deriveUsesAndParents(conn);
-            LOG.info("migrated ledger {} from schema 1 to {} ({} records, {} ms)", location, VERSION, n,
+            LOG.info("migrated ledger {} from schema 1 to 2 ({} records, {} ms)", location, n,
                     (System.nanoTime() - start) / 1_000_000);
         }
     }
@@ -118,9 +163,9 @@ final class LedgerSchema {
         WeightsFilters filters = new WeightsFilters(sql);
         byte[] filter = new byte[WeightsFilters.BYTES];
         try (PreparedStatement read = conn.prepareStatement("SELECT idx, bytes FROM records ORDER BY idx");
-             PreparedStatement addDataNet = conn.prepareStatement("INSERT INTO datanets(n, id) VALUES (?, ?)");
+             PreparedStatement addDataNet = conn.prepareStatement("INSERT INTO main.datanets(n, id) VALUES (?, ?)");
              PreparedStatement addUse = conn.prepareStatement(
-                     "INSERT OR IGNORE INTO datanet_uses(n, idx) VALUES (?, ?)")) {
+                     "INSERT OR IGNORE INTO main.datanet_uses(n, idx) VALUES (?, ?)")) {
             try (ResultSet rs = read.executeQuery()) {
                 while (rs.next()) {
                     long idx = rs.getLong(1);

@@ -13,7 +13,8 @@ import java.util.Objects;
 /**
  * Recomputes the embedded store's derived data from the record bytes and compares: {@code modelkey},
  * {@code parentkey}, {@code parent_idx} (pointing at the record whose id is the parent, or NULL exactly when the
- * parent is not logged), {@code datanet_uses} (every use of every record present, and no other row) and the
+ * parent is not logged), the key tables of the index file ({@link IndexCheck}), {@code datanet_uses} (every use of
+ * every record present, and no other row) and the
  * weights filter of every complete block (and none for blocks not complete). Lookups by key re-check the record they find, so a wrong key could only hide a record; the parent
  * links and DataNet uses are answered without reading records, so a wrong one would give a wrong lineage answer:
  * either way verification names the entry. Facts come from a streaming scan of the bytes, not a full parse, made on a
@@ -34,6 +35,7 @@ final class SqliteDerivedData implements DerivedData {
     private boolean sawUnchecked;
     private final RecentIds recent = new RecentIds();
     private final DataNetUseCursors uses;
+    private final IndexCheck index = new IndexCheck();
 
     /** The extra columns of an entry's row. */
     private record Row(int modelkey, Integer parentkey, long parentIdx, boolean noParentIdx) {}
@@ -50,7 +52,7 @@ final class SqliteDerivedData implements DerivedData {
         this.deep = deep;
         this.sql = new Statements(conn);
         this.uses = new DataNetUseCursors(conn);
-        try (PreparedStatement ps = conn.prepareStatement("SELECT n, id FROM datanets");
+        try (PreparedStatement ps = conn.prepareStatement("SELECT n, id FROM ix.datanets");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 numbers.put(rs.getString(2), rs.getLong(1));
@@ -100,6 +102,7 @@ final class SqliteDerivedData implements DerivedData {
         if (scanned.scanFailure() instanceof IllegalArgumentException e) {
             problems.entry(idx, "entry " + idx + ": not a record: " + e.getMessage());
             filterUnknown = true;
+            index.unknown(idx);
             endOfBlock(idx, problems);
             return;
         } else if (scanned.scanFailure() != null) {
@@ -115,6 +118,13 @@ final class SqliteDerivedData implements DerivedData {
                 || !Objects.equals(parentkey, facts.parent() == null ? null : Keys.ofHexPrefix(facts.parent()))) {
             problems.entry(idx, "entry " + idx + ": its lookup keys (modelkey, parentkey) do not match "
                     + "its record (the database was edited outside the ledger)");
+        }
+        index.expect(IndexCheck.ID, Keys.of(id), idx);
+        index.expect(IndexCheck.MODEL, modelkey, idx);
+        if (!noParentIdx) {
+            index.expect(IndexCheck.CHILD, parentIdx, idx);
+        } else if (parentkey != null) {
+            index.expect(IndexCheck.ORPHAN, parentkey, idx);
         }
         if (scanned.weightsFailure() != null) {
             throw scanned.weightsFailure();
@@ -159,7 +169,7 @@ final class SqliteDerivedData implements DerivedData {
             }
             return;
         }
-        PreparedStatement ps = sql.get("SELECT idx FROM records WHERE idkey = ?");
+        PreparedStatement ps = sql.get("SELECT idx FROM ix.id_keys WHERE key = ?");
         ps.setInt(1, Keys.ofHexPrefix(parent));
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -188,6 +198,7 @@ final class SqliteDerivedData implements DerivedData {
     @Override
     public void unchecked(long idx, Digest id) {
         recent.add(idx, id);
+        index.unknown(idx);
         sawUnchecked = true;
         filterUnknown = true; // its weights are unknown: the block's filter cannot be checked
         try {
@@ -223,7 +234,7 @@ final class SqliteDerivedData implements DerivedData {
         if (found != null) {
             return found;
         }
-        PreparedStatement ps = sql.get("SELECT 1 FROM datanet_uses WHERE n = ? AND idx = ?");
+        PreparedStatement ps = sql.get("SELECT 1 FROM ix.datanet_uses WHERE n = ? AND idx = ?");
         ps.setLong(1, n);
         ps.setLong(2, idx);
         try (ResultSet rs = ps.executeQuery()) {
@@ -244,7 +255,7 @@ final class SqliteDerivedData implements DerivedData {
     public void finish(long count, Problems problems) throws SQLException {
         try {
             long rows;
-            try (PreparedStatement ps = conn.prepareStatement("SELECT COUNT(*) FROM datanet_uses");
+            try (PreparedStatement ps = conn.prepareStatement("SELECT COUNT(*) FROM ix.datanet_uses");
                  ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 rows = rs.getLong(1);
@@ -252,6 +263,7 @@ final class SqliteDerivedData implements DerivedData {
             if (rows != expectedUses) {
                 nameExtraUses(count, rows, problems);
             }
+            index.finish(conn, count, problems);
             try (PreparedStatement ps = conn.prepareStatement("SELECT COUNT(*) FROM weights_filters WHERE block >= ?")) {
                 ps.setLong(1, count / WeightsFilters.BLOCK);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -285,7 +297,7 @@ final class SqliteDerivedData implements DerivedData {
     private void nameExtraUses(long count, long rows, Problems problems) throws SQLException {
         int named = 0;
         long beyondLog = 0;
-        try (PreparedStatement ps = conn.prepareStatement("SELECT n, idx FROM datanet_uses ORDER BY n, idx");
+        try (PreparedStatement ps = conn.prepareStatement("SELECT n, idx FROM ix.datanet_uses ORDER BY n, idx");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 long idx = rs.getLong(2);

@@ -122,7 +122,10 @@ public final class SqliteLedger implements Ledger {
         Connection conn = null;
         try {
             probe(db);
+            setAsideUnreadableIndex(dir);
             conn = DriverManager.getConnection("jdbc:sqlite:" + db, config.toProperties());
+            LedgerSchema.configure(conn);
+            IndexFile.attach(conn, dir);
             String[] identity = initialize(conn, dir, options);
             NoteSigner signer = options.signerKey() != null ? NoteSigner.parse(options.signerKey())
                     : LogKeyFile.read(dir).orElse(null);
@@ -130,7 +133,9 @@ public final class SqliteLedger implements Ledger {
                 throw new LedgerException(dir.toString(), "the signing key does not belong to this ledger "
                         + "(its verifier key differs from the one recorded when the ledger was created)");
             }
-            return new SqliteLedger(dir, conn, options, identity[0], identity[1], signer);
+            SqliteLedger ledger = new SqliteLedger(dir, conn, options, identity[0], identity[1], signer);
+            ledger.catchUpIndex();
+            return ledger;
         } catch (SQLException e) {
             closeQuietly(conn);
             throw new LedgerException(db.toString(), describe(e), e);
@@ -158,6 +163,62 @@ public final class SqliteLedger implements Ledger {
             if (rs.getInt(1) > 0 && rs.getInt(2) == 0) {
                 throw new SQLException("is an SQLite database but not a provenance ledger",
                         "not-a-ledger", SQLiteErrorCode.SQLITE_NOTADB.code);
+            }
+            if (rs.getInt(2) > 0) {
+                try (ResultSet v = st.executeQuery("SELECT value FROM meta WHERE key = 'schema'")) {
+                    if (v.next()) {
+                        checkKnown(v.getString(1));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Refuses a schema version newer than this library's (before anything is written beside it). */
+    private static void checkKnown(String version) throws SQLException {
+        int v;
+        try {
+            v = Integer.parseInt(version);
+        } catch (NumberFormatException e) {
+            v = Integer.MAX_VALUE;
+        }
+        if (v < 1 || v > LedgerSchema.VERSION) {
+            throw new SQLException("has ledger schema version " + version + ", which this version of the "
+                    + "library does not know (it reads versions 1 to " + LedgerSchema.VERSION
+                    + "); open it with a newer release", "not-a-ledger", SQLiteErrorCode.SQLITE_NOTADB.code);
+        }
+    }
+
+    /**
+     * The index file holds only derived data: one that SQLite cannot read is moved aside (to
+     * {@code ledger-index.db.unreadable}) and rebuilt from the records when the ledger opens.
+     */
+    private static void setAsideUnreadableIndex(Path dir) {
+        Path index = dir.resolve(IndexFile.FILE);
+        if (!Files.isRegularFile(index) || index.toFile().length() == 0) {
+            return;
+        }
+        SQLiteConfig readOnly = new SQLiteConfig();
+        readOnly.setReadOnly(true);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + index, readOnly.toProperties());
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM sqlite_master")) {
+            rs.next();
+        } catch (SQLException e) {
+            int code = e.getErrorCode();
+            if (code != SQLiteErrorCode.SQLITE_NOTADB.code && code != SQLiteErrorCode.SQLITE_CORRUPT.code) {
+                return; // busy or unreadable: the attach reports it
+            }
+            try {
+                Path aside = dir.resolve(IndexFile.FILE + ".unreadable");
+                Files.move(index, aside, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                for (String suffix : new String[] {"-wal", "-shm"}) {
+                    Files.deleteIfExists(dir.resolve(IndexFile.FILE + suffix));
+                }
+                LOG.warn("the index file {} is unreadable ({}); moved it to {} and rebuilding it from the records",
+                        index, e.getMessage(), aside);
+            } catch (java.io.IOException io) {
+                LOG.warn("the index file {} is unreadable and could not be moved aside: {}", index, io.getMessage());
             }
         }
     }
@@ -187,22 +248,25 @@ public final class SqliteLedger implements Ledger {
     }
 
     /**
-     * Creates the schema and the log identity on first use, or migrates a version-1 ledger in place; returns
+     * Creates the schema and the log identity on first use, or migrates a version-1 or -2 ledger in place; returns
      * {origin, verifier key}.
      */
     private static String[] initialize(Connection conn, Path dir, LedgerOptions options) throws SQLException {
-        LedgerSchema.configure(conn);
         begin(conn);
         try (Statement st = conn.createStatement()) {
-            st.executeUpdate("CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID");
+            st.executeUpdate("CREATE TABLE IF NOT EXISTS main.meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) "
+                    + "WITHOUT ROWID");
             String version = meta(conn, "schema");
+            String location = dir.resolve(DB_FILE).toString();
             if ("1".equals(version)) {
-                LedgerSchema.migrateFromV1(conn, dir.resolve(DB_FILE).toString());
+                LedgerSchema.migrateFromV1(conn, location);
+                version = "2";
+            }
+            if ("2".equals(version)) {
+                LedgerSchema.migrateFromV2(conn, location, meta(conn, "verifierKey"));
                 putMeta(conn, "schema", Integer.toString(LedgerSchema.VERSION));
-            } else if (version != null && !version.equals(Integer.toString(LedgerSchema.VERSION))) {
-                throw new SQLException("has ledger schema version " + version + ", which this version of the "
-                        + "library does not know (it reads versions 1 and " + LedgerSchema.VERSION
-                        + "); open it with a newer release", "not-a-ledger", SQLiteErrorCode.SQLITE_NOTADB.code);
+            } else if (version != null) {
+                checkKnown(version);
             }
             LedgerSchema.create(st);
             String origin = meta(conn, "origin");
@@ -332,10 +396,11 @@ public final class SqliteLedger implements Ledger {
         List<String> weights = new ArrayList<>(records.size());
         begin(conn);
         long first = nextIndex();
+        catchUp(first);
         long next = first;
         PreparedStatement insert = sql.get("INSERT INTO records(idx, idkey, chk, modelkey, parentkey, parent_idx, "
                 + "bytes) VALUES (?, ?, ?, ?, ?, ?, ?)");
-        PreparedStatement uses = sql.get("INSERT OR IGNORE INTO datanet_uses(n, idx) VALUES (?, ?)");
+        IndexFile.Rows rows = new IndexFile.Rows(sql, dataNets);
         Map<Digest, LedgerEntry> inBatch = new HashMap<>();
         Map<Long, Digest> waiting = new HashMap<>();
         for (CanonicalRecord r : records) {
@@ -350,11 +415,14 @@ public final class SqliteLedger implements Ledger {
             }
             RecordFacts facts = RecordFacts.of(r);
             byte[] bytes = r.bytes();
+            int idKey = Keys.of(id);
+            int modelKey = Keys.ofModel(facts.modelRef());
+            Integer parentKey = facts.parent() == null ? null : Keys.ofHexPrefix(facts.parent());
             insert.setLong(1, next);
-            insert.setInt(2, Keys.of(id));
+            insert.setInt(2, idKey);
             insert.setInt(3, Keys.position(next, id));
-            insert.setInt(4, Keys.ofModel(facts.modelRef()));
-            setKey(insert, 5, facts.parent() == null ? null : Keys.ofHexPrefix(facts.parent()));
+            insert.setInt(4, modelKey);
+            setKey(insert, 5, parentKey);
             // the parent's leaf index goes in with the row: setting it by an UPDATE afterwards grows the row, and a
             // grown row in a full page splits it (measured: the records table carried 112.6 instead of 64.9 B/record beyond its bytes when most runs fine-tune)
             LedgerEntry parent = facts.parent() == null ? null : inBatch.get(Digest.parseHex(facts.parent()));
@@ -370,11 +438,7 @@ public final class SqliteLedger implements Ledger {
             insert.setBytes(7, bytes);
             weights.add(facts.weightsDigest());
             insert.addBatch();
-            for (String dataNet : facts.dataNets()) {
-                uses.setLong(1, dataNets.number(dataNet));
-                uses.setLong(2, next);
-                uses.addBatch();
-            }
+            rows.add(next, idKey, modelKey, parentIdx, parentKey, facts.dataNets());
             leaves.add(MerkleHash.leaf(bytes));
             LedgerEntry entry = new LedgerEntry(next, r);
             inBatch.put(id, entry);
@@ -384,12 +448,13 @@ public final class SqliteLedger implements Ledger {
         }
         if (!added.isEmpty()) {
             insert.executeBatch();
-            uses.executeBatch();
             if (!link(first, added)) {
                 rollbackQuietly();
                 return null;
             }
-            linkLaterParents(waiting, inBatch);
+            linkLaterParents(waiting, inBatch, rows);
+            rows.flush();
+            IndexFile.setUpto(sql, next);
             tree.afterAppend(first, leaves);
             weightsFilters.afterAppend(first, weights);
         }
@@ -409,7 +474,8 @@ public final class SqliteLedger implements Ledger {
     }
 
     /** Sets the parent of new fine-tunes whose parent came later in the same call (rare: the row grows). */
-    private void linkLaterParents(Map<Long, Digest> waiting, Map<Digest, LedgerEntry> inBatch) throws SQLException {
+    private void linkLaterParents(Map<Long, Digest> waiting, Map<Digest, LedgerEntry> inBatch, IndexFile.Rows rows)
+            throws SQLException {
         PreparedStatement set = null;
         for (Map.Entry<Long, Digest> w : waiting.entrySet()) {
             LedgerEntry parent = inBatch.get(w.getValue());
@@ -418,6 +484,7 @@ public final class SqliteLedger implements Ledger {
                 set.setLong(1, parent.index());
                 set.setLong(2, w.getKey());
                 set.addBatch();
+                rows.adopt(w.getKey(), Keys.of(w.getValue()), parent.index());
             }
         }
         if (set != null) {
@@ -427,7 +494,8 @@ public final class SqliteLedger implements Ledger {
 
     /** The leaf index below {@code below} of the record whose id is {@code idHex}, or -1; confirmed by the full id. */
     private long loggedIndex(String idHex, long below) throws SQLException {
-        PreparedStatement ps = sql.get("SELECT idx, bytes FROM records WHERE idkey = ? AND idx < ?");
+        PreparedStatement ps = sql.get("SELECT r.idx, r.bytes FROM ix.id_keys k CROSS JOIN records r ON r.idx = k.idx "
+                + "WHERE k.key = ? AND k.idx < ?");
         ps.setInt(1, Keys.ofHexPrefix(idHex));
         ps.setLong(2, below);
         try (ResultSet rs = ps.executeQuery()) {
@@ -446,10 +514,11 @@ public final class SqliteLedger implements Ledger {
      * new records (new fine-tunes got theirs on insert). Every link is confirmed by the full id.
      */
     private boolean link(long first, List<CanonicalRecord> added) throws SQLException {
-        PreparedStatement q = sql.get("SELECT 1, n.idx, o.idx, NULL FROM records n CROSS JOIN records o "
-                + "ON o.idkey = n.idkey AND o.idx < ?1 AND o.bytes = n.bytes WHERE n.idx >= ?1 "
-                + "UNION ALL SELECT 3, n.idx, o.idx, o.bytes FROM records n CROSS JOIN records o "
-                + "ON o.parentkey = n.idkey AND o.parent_idx IS NULL AND o.idx < ?1 WHERE n.idx >= ?1");
+        PreparedStatement q = sql.get("SELECT 1, n.idx, o.idx, NULL FROM records n CROSS JOIN ix.id_keys k "
+                + "ON k.key = n.idkey AND k.idx < ?1 CROSS JOIN records o ON o.idx = k.idx AND o.bytes = n.bytes "
+                + "WHERE n.idx >= ?1 "
+                + "UNION ALL SELECT 3, n.idx, o.idx, o.bytes FROM records n CROSS JOIN ix.orphans w "
+                + "ON w.parentkey = n.idkey AND w.idx < ?1 CROSS JOIN records o ON o.idx = w.idx WHERE n.idx >= ?1");
         q.setLong(1, first);
         Map<Long, Long> parentOf = new HashMap<>();
         try (ResultSet rs = q.executeQuery()) {
@@ -476,8 +545,32 @@ public final class SqliteLedger implements Ledger {
                 set.addBatch();
             }
             set.executeBatch();
+            for (Map.Entry<Long, Long> e : parentOf.entrySet()) {
+                IndexFile.link(sql, e.getKey(), Keys.of(added.get((int) (e.getValue() - first)).id()), e.getValue());
+            }
         }
         return true;
+    }
+
+    /** Inside a write transaction: brings the index file level with the {@code size} entries of the log. */
+    private void catchUp(long size) throws SQLException {
+        IndexFile.catchUp(conn, sql, dataNets, size, verifierKey, location);
+    }
+
+    /** At open, and before a verification: the index catches up in its own write transaction if it must. */
+    private void catchUpIndex() throws SQLException {
+        if (IndexFile.upto(sql, verifierKey) == nextIndex()) {
+            return;
+        }
+        begin(conn);
+        try {
+            catchUp(nextIndex());
+            commit(conn);
+            dataNets.committed();
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly();
+            throw e;
+        }
     }
 
     private long nextIndex() throws SQLException {
@@ -542,7 +635,8 @@ public final class SqliteLedger implements Ledger {
 
     /** The leaf index of the record with this id, or -1. */
     private long indexOf(Digest id) throws SQLException {
-        PreparedStatement ps = sql.get("SELECT idx, bytes FROM records WHERE idkey = ?");
+        PreparedStatement ps = sql.get("SELECT r.idx, r.bytes FROM ix.id_keys k CROSS JOIN records r ON r.idx = k.idx "
+                + "WHERE k.key = ?");
         ps.setInt(1, Keys.of(id));
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -554,9 +648,11 @@ public final class SqliteLedger implements Ledger {
         return -1;
     }
 
-    private List<LedgerEntry> byKey(String column, int key) throws SQLException {
+    /** The entries whose key in index table {@code table} ({@code id_keys} or {@code model_keys}) is {@code key}. */
+    private List<LedgerEntry> byKey(String table, int key) throws SQLException {
         List<LedgerEntry> out = new ArrayList<>();
-        PreparedStatement ps = sql.get("SELECT idx, chk, bytes FROM records WHERE " + column + " = ? ORDER BY idx");
+        PreparedStatement ps = sql.get("SELECT r.idx, r.chk, r.bytes FROM ix." + table + " k CROSS JOIN records r "
+                + "ON r.idx = k.idx WHERE k.key = ? ORDER BY k.idx");
         ps.setInt(1, key);
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -575,7 +671,7 @@ public final class SqliteLedger implements Ledger {
         try {
             if (ref.length() >= 8 && ref.length() <= 64 && Digest.isLowerHex(ref)) {
                 List<LedgerEntry> matches = new ArrayList<>();
-                for (LedgerEntry e : byKey("idkey", Keys.ofHexPrefix(ref))) {
+                for (LedgerEntry e : byKey("id_keys", Keys.ofHexPrefix(ref))) {
                     if (e.id().startsWith(ref)) {
                         matches.add(e);
                     }
@@ -591,7 +687,7 @@ public final class SqliteLedger implements Ledger {
             }
             int at = ref.lastIndexOf('@');
             if (at > 0 && at < ref.length() - 1) {
-                List<LedgerEntry> matches = byKey("modelkey", Keys.ofModel(ref));
+                List<LedgerEntry> matches = byKey("model_keys", Keys.ofModel(ref));
                 for (int i = matches.size() - 1; i >= 0; i--) {
                     if (matches.get(i).record().record().model().ref().equals(ref)) {
                         return matches.get(i);
@@ -627,7 +723,7 @@ public final class SqliteLedger implements Ledger {
             if (n <= 0 || limit <= 0) {
                 return out;
             }
-            PreparedStatement ps = sql.get("SELECT r.idx, r.chk, r.bytes FROM datanet_uses u CROSS JOIN records r "
+            PreparedStatement ps = sql.get("SELECT r.idx, r.chk, r.bytes FROM ix.datanet_uses u CROSS JOIN records r "
                     + "ON r.idx = u.idx WHERE u.n = ? AND u.idx > ? ORDER BY u.idx");
             ps.setLong(1, n);
             ps.setLong(2, afterIndex);
@@ -651,7 +747,7 @@ public final class SqliteLedger implements Ledger {
             if (n <= 0 || limit <= 0) {
                 return new long[0];
             }
-            PreparedStatement ps = sql.get("SELECT idx FROM datanet_uses WHERE n = ? AND idx > ? ORDER BY idx LIMIT ?");
+            PreparedStatement ps = sql.get("SELECT idx FROM ix.datanet_uses WHERE n = ? AND idx > ? ORDER BY idx LIMIT ?");
             ps.setLong(1, n);
             ps.setLong(2, afterIndex);
             ps.setInt(3, limit);
@@ -684,8 +780,8 @@ public final class SqliteLedger implements Ledger {
                 return out;
             }
             // not logged here: fine-tunes waiting for it
-            PreparedStatement ps = sql.get("SELECT idx, chk, bytes FROM records WHERE parentkey = ? AND parent_idx IS NULL "
-                    + "ORDER BY idx");
+            PreparedStatement ps = sql.get("SELECT r.idx, r.chk, r.bytes FROM ix.orphans w CROSS JOIN records r "
+                    + "ON r.idx = w.idx WHERE w.parentkey = ? ORDER BY w.idx");
             ps.setInt(1, Keys.of(recordId));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -748,7 +844,7 @@ public final class SqliteLedger implements Ledger {
         try {
             long n = dataNets.find(dataNetId);
             if (n > 0) {
-                PreparedStatement ps = sql.get("SELECT 1 FROM datanet_uses WHERE n = ? AND idx = ?");
+                PreparedStatement ps = sql.get("SELECT 1 FROM ix.datanet_uses WHERE n = ? AND idx = ?");
                 ps.setLong(1, n);
                 ps.setLong(2, index);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -764,7 +860,7 @@ public final class SqliteLedger implements Ledger {
         }
     }
 
-    /** From the index on {@code parent_idx}; no record is parsed. */
+    /** From the index of {@code parent_idx}; no record is parsed. */
     @Override
     public synchronized long[] childIndexes(long index) {
         ensureOpen();
@@ -795,7 +891,8 @@ public final class SqliteLedger implements Ledger {
                 modelkey = rs.getInt(1);
                 ref = RecordFacts.scan(rs.getBytes(2)).modelRef();
             }
-            PreparedStatement later = sql.get("SELECT bytes FROM records WHERE modelkey = ? AND idx > ?");
+            PreparedStatement later = sql.get("SELECT r.bytes FROM ix.model_keys k CROSS JOIN records r "
+                + "ON r.idx = k.idx WHERE k.key = ? AND k.idx > ?");
             later.setInt(1, modelkey);
             later.setLong(2, index);
             try (ResultSet rs = later.executeQuery()) {
@@ -812,7 +909,7 @@ public final class SqliteLedger implements Ledger {
     }
 
     private long[] childIndexesOf(long index) throws SQLException {
-        PreparedStatement ps = sql.get("SELECT idx FROM records WHERE parent_idx = ? ORDER BY idx");
+        PreparedStatement ps = sql.get("SELECT idx FROM ix.children WHERE parent = ? ORDER BY idx");
         ps.setLong(1, index);
         long[] out = new long[4];
         int n = 0;
@@ -1018,6 +1115,7 @@ public final class SqliteLedger implements Ledger {
     public synchronized VerificationReport verify(boolean deep, LongConsumer progress) {
         ensureOpen();
         try {
+            catchUpIndex();
             return new LogVerifier(conn, location, origin, verifier, LogKeyFile.read(dir).orElse(null), deep,
                     new SqliteDerivedData(conn, deep)).run(progress);
         } catch (SQLException e) {
