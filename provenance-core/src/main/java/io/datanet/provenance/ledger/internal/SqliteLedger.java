@@ -63,6 +63,8 @@ public final class SqliteLedger implements Ledger {
     private final WeightsFilters weightsFilters;
     private final GroupCommit groupCommit = new GroupCommit(this::appendAll);
     private boolean appended;
+    /** The log size at this handle's last commit, with the index level with it; -1 when not known. */
+    private long levelAt = -1;
     private boolean closed;
 
     private SqliteLedger(Path dir, Connection conn, LedgerOptions options, String origin, String verifierKey,
@@ -459,7 +461,9 @@ public final class SqliteLedger implements Ledger {
             weightsFilters.afterAppend(first, weights);
         }
         boolean signed = sign && signWithinAppend();
+        levelAt = -1;
         commit(conn);
+        levelAt = next;
         dataNets.committed();
         appended = signed ? false : appended || !added.isEmpty();
         return out;
@@ -552,9 +556,14 @@ public final class SqliteLedger implements Ledger {
         return true;
     }
 
-    /** Inside a write transaction: brings the index file level with the {@code size} entries of the log. */
+    /**
+     * Inside a write transaction: brings the index file level with the {@code size} entries of the log. Skipped
+     * when this handle made the last commit (the log is still the size it left it at): the index is level then.
+     */
     private void catchUp(long size) throws SQLException {
-        IndexFile.catchUp(conn, sql, dataNets, size, verifierKey, location);
+        if (size != levelAt) {
+            IndexFile.catchUp(conn, sql, dataNets, size, verifierKey, location);
+        }
     }
 
     /** At open, and before a verification: the index catches up in its own write transaction if it must. */
@@ -582,6 +591,7 @@ public final class SqliteLedger implements Ledger {
     }
 
     private void rollbackQuietly() {
+        levelAt = -1;
         tree.invalidate();
         dataNets.rolledBack();
         rollback(conn);
