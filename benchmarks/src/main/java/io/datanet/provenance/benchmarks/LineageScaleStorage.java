@@ -63,12 +63,19 @@ final class LineageScaleStorage {
                         names.add(rs.getString(1));
                     }
                 }
+                int pageSize;
+                try (ResultSet rs = st.executeQuery("PRAGMA " + schema + ".page_size")) {
+                    rs.next();
+                    pageSize = rs.getInt(1);
+                }
                 for (String name : names) {
                     if (name.equals("records")) {
                         continue;
                     }
-                    try (ResultSet rs = st.executeQuery("SELECT SUM(pgsize) FROM dbstat('" + schema + "') WHERE name = '"
-                            + name.replace("'", "''") + "' AND aggregate = TRUE")) {
+                    // pages times the schema's page size: dbstat's pgsize of an attached file's pages is the main
+                    // file's page size
+                    try (ResultSet rs = st.executeQuery("SELECT COUNT(*) * " + pageSize + " FROM dbstat('" + schema
+                            + "') WHERE name = '" + name.replace("'", "''") + "'")) {
                         long bytes = rs.next() ? rs.getLong(1) : 0;
                         others += bytes;
                         out.put("storage.table." + (schema.equals("ix") ? "index." : "") + name,

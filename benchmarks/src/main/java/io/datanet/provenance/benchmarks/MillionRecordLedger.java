@@ -123,8 +123,16 @@ public final class MillionRecordLedger {
     /** Bytes per record of each table and index, when SQLite was built with the dbstat table. */
     private static Map<String, String> breakdown(Statement st, String schema, String prefix, long records) {
         Map<String, String> out = new LinkedHashMap<>();
-        try (ResultSet rs = st.executeQuery("SELECT name, SUM(pgsize), SUM(payload), SUM(unused) FROM dbstat('"
-                + schema + "') "
+        // pages counted times the schema's own page size: dbstat reports the main file's page size as pgsize of an
+        // attached file's pages (64 KB for the index file's 4 KB pages)
+        int pageSize;
+        try (ResultSet rs = st.executeQuery("PRAGMA " + schema + ".page_size")) {
+            pageSize = rs.next() ? rs.getInt(1) : 0;
+        } catch (SQLException e) {
+            pageSize = 0;
+        }
+        try (ResultSet rs = st.executeQuery("SELECT name, COUNT(*) * " + pageSize + ", SUM(payload), SUM(unused) "
+                + "FROM dbstat('" + schema + "') "
                 + "GROUP BY name ORDER BY SUM(pgsize) DESC")) {
             while (rs.next()) {
                 out.put(prefix + "table." + rs.getString(1), String.format("pages %.1f B/record, payload %.1f, "
