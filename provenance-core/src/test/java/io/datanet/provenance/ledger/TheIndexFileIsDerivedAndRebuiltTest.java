@@ -138,6 +138,25 @@ class TheIndexFileIsDerivedAndRebuiltTest {
         assertWholeAndAppendable();
     }
 
+    /**
+     * The point of the second file: a durable single append adds one 64 KB page to ledger.db's WAL (the records
+     * page; a tile page every 16 appends), where schema 2 added four or five (a page of each index).
+     */
+    @Test
+    void aSingleAppendWritesOneRecordsPageToTheSyncedLog() throws Exception {
+        try (Ledger ledger = Ledger.openExisting(dir)) {
+            long before = Files.size(dir.resolve("ledger.db-wal"));
+            int appends = 48;
+            for (int i = 0; i < appends; i++) {
+                ledger.append(rec("single-" + i, null, "iris"));
+            }
+            long frames = (Files.size(dir.resolve("ledger.db-wal")) - before) / (65536 + 24);
+            assertThat(frames).as("64 KB WAL frames written to ledger.db by %d appends", appends)
+                    .isBetween((long) appends, appends + appends / 16 + 4L);
+            assertThat(ledger.resolve("single-47@v1").index()).isEqualTo(records.size() + 47);
+        }
+    }
+
     @Test
     void aDeletedIndexFileIsRebuiltFromTheRecords() throws Exception {
         deleteIndexFile(dir);
