@@ -127,7 +127,14 @@ public final class SqliteLedger implements Ledger {
             setAsideUnreadableIndex(dir);
             conn = DriverManager.getConnection("jdbc:sqlite:" + db, config.toProperties());
             LedgerSchema.configure(conn);
-            IndexFile.attach(conn, dir);
+            try {
+                IndexFile.attach(conn, dir);
+            } catch (SQLException e) {
+                closeQuietly(conn);
+                throw new LedgerException(dir.resolve(IndexFile.FILE).toString(), "cannot open the ledger's index "
+                        + "file (it is derived from the records: deleting it is safe, the next open rebuilds it): "
+                        + describe(e), e);
+            }
             String[] identity = initialize(conn, dir, options);
             NoteSigner signer = options.signerKey() != null ? NoteSigner.parse(options.signerKey())
                     : LogKeyFile.read(dir).orElse(null);
