@@ -199,15 +199,13 @@ class VerifyCatchesTamperingInTheDatabaseFileTest {
         byte[] id = Rfc6962Reference.sha256(replacement);
         long idx = 12;
         byte[] indexLe = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(idx).array();
-        byte[] modelRef = rewrite.record().model().ref().getBytes(StandardCharsets.UTF_8);
         try (Connection c = Ledgers.jdbc(dir);
              PreparedStatement ps = c.prepareStatement(
-                     "UPDATE records SET bytes = ?, idkey = ?, chk = ?, modelkey = ? WHERE idx = ?")) {
+                     "UPDATE records SET bytes = ?, idkey = ?, chk = ? WHERE idx = ?")) {
             ps.setBytes(1, replacement);
             ps.setInt(2, ByteBuffer.wrap(id).getInt());
             ps.setInt(3, ByteBuffer.wrap(Rfc6962Reference.sha256(indexLe, id)).getInt());
-            ps.setInt(4, ByteBuffer.wrap(Rfc6962Reference.sha256(modelRef)).getInt());
-            ps.setLong(5, idx);
+            ps.setLong(4, idx);
             assertThat(ps.executeUpdate()).isEqualTo(1);
         }
         for (String suffix : new String[] {"", "-wal", "-shm"}) { // the lookup indexes are rebuilt from the rows

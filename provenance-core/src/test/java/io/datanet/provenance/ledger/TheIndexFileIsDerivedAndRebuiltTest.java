@@ -263,6 +263,22 @@ class TheIndexFileIsDerivedAndRebuiltTest {
                     + "PRIMARY KEY(n, idx)) WITHOUT ROWID");
             st.executeUpdate("INSERT INTO main.datanets SELECT n, id FROM ix.datanets");
             st.executeUpdate("INSERT INTO main.datanet_uses SELECT n, idx FROM ix.datanet_uses");
+            st.executeUpdate("ALTER TABLE main.records ADD COLUMN modelkey INTEGER NOT NULL DEFAULT 0");
+            st.executeUpdate("ALTER TABLE main.records ADD COLUMN parentkey INTEGER");
+            try (java.sql.PreparedStatement ps = c.prepareStatement(
+                    "UPDATE main.records SET modelkey = ?, parentkey = ? WHERE idx = ?")) {
+                for (int i = 0; i < records.size(); i++) { // version 2's lookup columns
+                    var model = records.get(i).record().model();
+                    ps.setInt(1, Keys.ofModel(model.ref()));
+                    if (model.parent() == null) {
+                        ps.setNull(2, java.sql.Types.INTEGER);
+                    } else {
+                        ps.setInt(2, Keys.ofHexPrefix(model.parent()));
+                    }
+                    ps.setLong(3, i);
+                    ps.executeUpdate();
+                }
+            }
             st.executeUpdate("CREATE INDEX main.records_idkey ON records(idkey)");
             st.executeUpdate("CREATE INDEX main.records_modelkey ON records(modelkey)");
             st.executeUpdate("CREATE INDEX main.records_children ON records(parent_idx) WHERE parent_idx IS NOT NULL");
@@ -283,6 +299,13 @@ class TheIndexFileIsDerivedAndRebuiltTest {
             rs.next();
             assertThat(rs.getString(1)).isEqualTo("3");
             assertThat(rs.getInt(2)).as("the version-2 indexes left ledger.db").isZero();
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("ledger.db"));
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM pragma_table_info('records') "
+                     + "WHERE name IN ('modelkey', 'parentkey')")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("records lost the version-2 lookup columns").isZero();
         }
         assertWholeAndAppendable();
     }

@@ -114,19 +114,16 @@ final class IndexCheck {
             }
         }
         TreeSet<Long> wrong = new TreeSet<>();
-        try (PreparedStatement ps = conn.prepareStatement("SELECT idx, parentkey, parent_idx, bytes FROM records "
+        try (PreparedStatement ps = conn.prepareStatement("SELECT idx, parent_idx, bytes FROM records "
                 + "WHERE idx >= ? AND idx < ? ORDER BY idx")) {
             ps.setLong(1, from);
             ps.setLong(2, to);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long idx = rs.getLong(1);
-                    int parentKey = rs.getInt(2);
-                    boolean noParentKey = rs.wasNull();
-                    long parentIdx = rs.getLong(3);
+                    long parentIdx = rs.getLong(2);
                     boolean noParentIdx = rs.wasNull();
-                    Long key = expectedKey(t, rs.getBytes(4), noParentKey ? null : parentKey,
-                            noParentIdx ? -1 : parentIdx);
+                    Long key = expectedKey(t, rs.getBytes(3), noParentIdx ? -1 : parentIdx);
                     List<Long> have = stored.remove(idx);
                     List<Long> want = key == null ? List.of() : List.of(key);
                     if (!want.equals(have == null ? List.of() : have)) {
@@ -149,20 +146,22 @@ final class IndexCheck {
     }
 
     /** The key entry's row in table {@code t} should have, or null when it should have none. */
-    private static Long expectedKey(int t, byte[] bytes, Integer parentKey, long parentIdx) {
-        switch (t) {
-            case ID:
-                return (long) Keys.of(Digest.sha256(bytes));
-            case MODEL:
-                try {
-                    return (long) Keys.ofModel(RecordFacts.scan(bytes).modelRef());
-                } catch (IllegalArgumentException e) {
-                    return null;
-                }
-            case CHILD:
-                return parentIdx >= 0 ? parentIdx : null;
-            default:
-                return parentIdx < 0 && parentKey != null ? (long) parentKey : null;
+    private static Long expectedKey(int t, byte[] bytes, long parentIdx) {
+        if (t == ID) {
+            return (long) Keys.of(Digest.sha256(bytes));
         }
+        if (t == CHILD) {
+            return parentIdx >= 0 ? parentIdx : null;
+        }
+        RecordFacts facts;
+        try {
+            facts = RecordFacts.scan(bytes);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (t == MODEL) {
+            return (long) Keys.ofModel(facts.modelRef());
+        }
+        return parentIdx < 0 && facts.parent() != null ? (long) Keys.ofHexPrefix(facts.parent()) : null;
     }
 }

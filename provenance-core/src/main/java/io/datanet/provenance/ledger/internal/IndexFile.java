@@ -138,25 +138,26 @@ final class IndexFile {
             dataNets.forget();
         }
         Rows rows = new Rows(sql, dataNets);
-        PreparedStatement read = sql.get("SELECT idx, idkey, modelkey, parentkey, parent_idx, bytes FROM records "
-                + "WHERE idx >= ? ORDER BY idx");
+        PreparedStatement read = sql.get("SELECT idx, idkey, parent_idx, bytes FROM records WHERE idx >= ? ORDER BY idx");
         read.setLong(1, upto);
         long indexed = 0;
         try (ResultSet rs = read.executeQuery()) {
             while (rs.next()) {
                 long idx = rs.getLong(1);
-                long parentIdx = rs.getLong(5);
+                long parentIdx = rs.getLong(3);
                 boolean noParentIdx = rs.wasNull();
-                int parentKey = rs.getInt(4);
-                boolean noParentKey = rs.wasNull();
-                List<String> uses;
+                RecordFacts facts;
                 try {
-                    uses = RecordFacts.scan(rs.getBytes(6)).dataNets();
+                    facts = RecordFacts.scan(rs.getBytes(4));
                 } catch (IllegalArgumentException e) {
-                    uses = List.of(); // altered bytes: verify names the entry
+                    facts = null; // altered bytes: verify names the entry; its id key is all that is indexed
                 }
-                rows.add(idx, rs.getInt(2), rs.getInt(3), noParentIdx ? -1 : parentIdx,
-                        noParentKey ? null : parentKey, uses);
+                if (facts == null) {
+                    rows.addIdOnly(idx, rs.getInt(2));
+                } else {
+                    rows.add(idx, rs.getInt(2), Keys.ofModel(facts.modelRef()), noParentIdx ? -1 : parentIdx,
+                            facts.parent() == null ? null : Keys.ofHexPrefix(facts.parent()), facts.dataNets());
+                }
                 indexed++;
                 if (rows.size() >= 100_000) {
                     rows.flush();
@@ -211,6 +212,11 @@ final class IndexFile {
             for (String d : dataNetIds) {
                 uses.add(new long[] {dataNets.number(d), idx});
             }
+        }
+
+        /** An entry whose bytes cannot be read as a record (altered in the file): only its id key row. */
+        void addIdOnly(long idx, int idKey) {
+            ids.add(new long[] {idKey, idx});
         }
 
         /** A fine-tune added here as an orphan found its parent in the same call. */

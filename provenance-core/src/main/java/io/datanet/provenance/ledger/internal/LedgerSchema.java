@@ -16,10 +16,10 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * ledger.db (64 KB pages, synced on every commit):
- * records(idx INTEGER PRIMARY KEY, idkey, chk, modelkey, parentkey, parent_idx, bytes)
- *   idkey      first 4 bytes of the record id (lookups by id and id prefix; collisions resolved by the id)
+ * records(idx INTEGER PRIMARY KEY, idkey, chk, parent_idx, bytes)
+ *   idkey      first 4 bytes of the record id (what the index's id_keys row holds; a row whose idkey no longer
+ *              matches its bytes' id had its bytes altered, where a row moved whole did not)
  *   chk        first 4 bytes of SHA-256(idx as 8 little-endian bytes || id): binds the record to its position
- *   modelkey   of model@version; parentkey of the fine-tune parent's id
  *   parent_idx leaf index of the parent record, NULL when there is none or it is not (yet) logged
  * weights_filters(block, bits)                   a Bloom filter of the weights digests of each complete
  *                                                 block of 4,096 entries ({@link WeightsFilters})
@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * ledger-index.db: the lookup indexes over those columns and the DataNet uses ({@link IndexFile})
  * </pre>
  *
- * Version 2 kept the indexes in ledger.db (SQLite indexes on records' key columns, datanets and datanet_uses);
- * version 1 also lacked parent_idx and the weights filters. Every derived column and row is recomputed from the
+ * Version 2 kept the indexes in ledger.db (SQLite indexes on records' key columns, datanets and datanet_uses), and
+ * records carried modelkey and parentkey columns for them (the index file's rows are computed from the bytes
+ * instead); version 1 also lacked parent_idx and the weights filters. Every derived column and row is recomputed from the
  * record bytes by {@link LogVerifier}.
  */
 final class LedgerSchema {
@@ -59,15 +60,18 @@ final class LedgerSchema {
     /** Creates the version-3 tables of ledger.db and of the attached index file (inside the caller's transaction). */
     static void create(Statement st) throws SQLException {
         st.executeUpdate("CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID");
-        st.executeUpdate("CREATE TABLE IF NOT EXISTS main.records(idx INTEGER PRIMARY KEY, idkey INTEGER NOT NULL, "
-                + "chk INTEGER NOT NULL, modelkey INTEGER NOT NULL, parentkey INTEGER, parent_idx INTEGER, "
-                + "bytes BLOB NOT NULL)");
+        createV3Records(st, "main.records");
         st.executeUpdate("CREATE TABLE IF NOT EXISTS main.weights_filters(block INTEGER PRIMARY KEY, "
                 + "bits BLOB NOT NULL)");
         st.executeUpdate("CREATE TABLE IF NOT EXISTS main.tiles(level INTEGER NOT NULL, n INTEGER NOT NULL, "
                 + "hashes BLOB NOT NULL, PRIMARY KEY(level, n)) WITHOUT ROWID");
         st.executeUpdate("CREATE TABLE IF NOT EXISTS main.checkpoints(size INTEGER PRIMARY KEY, note TEXT NOT NULL)");
         IndexFile.create(st);
+    }
+
+    private static void createV3Records(Statement st, String name) throws SQLException {
+        st.executeUpdate("CREATE TABLE IF NOT EXISTS " + name + "(idx INTEGER PRIMARY KEY, idkey INTEGER NOT NULL, "
+                + "chk INTEGER NOT NULL, parent_idx INTEGER, bytes BLOB NOT NULL)");
     }
 
     /** The version-2 record tables in ledger.db, which a version-1 ledger migrates to on its way to version 3. */
@@ -87,8 +91,9 @@ final class LedgerSchema {
 
     /**
      * Migrates a version-2 ledger in place, in the caller's transaction: the indexes move to the index file
-     * (filled from the records' key columns and the DataNet-use rows, in key order) and leave ledger.db. Records,
-     * tiles and checkpoints are untouched, so every checkpoint still verifies.
+     * (filled from the records' key columns and the DataNet-use rows, in key order) and leave ledger.db, and the
+     * records table is rewritten without its modelkey and parentkey columns. Record bytes, ids, position checks,
+     * tiles and checkpoints are copied unchanged, so every checkpoint still verifies.
      */
     static void migrateFromV2(Connection conn, String location, String verifierKey) throws SQLException {
         long start = System.nanoTime();
@@ -113,6 +118,11 @@ final class LedgerSchema {
             }
             st.executeUpdate("DROP TABLE IF EXISTS main.datanet_uses");
             st.executeUpdate("DROP TABLE IF EXISTS main.datanets");
+            st.executeUpdate("ALTER TABLE main.records RENAME TO records_v2");
+            createV3Records(st, "main.records");
+            st.executeUpdate("INSERT INTO main.records(idx, idkey, chk, parent_idx, bytes) "
+                    + "SELECT idx, idkey, chk, parent_idx, bytes FROM main.records_v2 ORDER BY idx");
+            st.executeUpdate("DROP TABLE main.records_v2");
             long size;
             try (ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(idx) + 1, 0) FROM main.records")) {
                 rs.next();

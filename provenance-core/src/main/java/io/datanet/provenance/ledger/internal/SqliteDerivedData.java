@@ -8,11 +8,9 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
- * Recomputes the embedded store's derived data from the record bytes and compares: {@code modelkey},
- * {@code parentkey}, {@code parent_idx} (pointing at the record whose id is the parent, or NULL exactly when the
+ * Recomputes the embedded store's derived data from the record bytes and compares: {@code parent_idx} (pointing at the record whose id is the parent, or NULL exactly when the
  * parent is not logged), the key tables of the index file ({@link IndexCheck}), {@code datanet_uses} (every use of
  * every record present, and no other row) and the
  * weights filter of every complete block (and none for blocks not complete). Lookups by key re-check the record they find, so a wrong key could only hide a record; the parent
@@ -38,7 +36,7 @@ final class SqliteDerivedData implements DerivedData {
     private final IndexCheck index = new IndexCheck();
 
     /** The extra columns of an entry's row. */
-    private record Row(int modelkey, Integer parentkey, long parentIdx, boolean noParentIdx) {}
+    private record Row(long parentIdx, boolean noParentIdx) {}
 
     /**
      * An entry's facts and keys, worked out from its bytes on a worker; a failure is kept to be reported (or thrown)
@@ -63,15 +61,13 @@ final class SqliteDerivedData implements DerivedData {
 
     @Override
     public String columns() {
-        return ", modelkey, parentkey, parent_idx";
+        return ", parent_idx";
     }
 
     @Override
     public Object read(ResultSet row, int c) throws SQLException {
-        int modelkey = row.getInt(c);
-        Integer parentkey = intOrNull(row, c + 1);
-        long parentIdx = row.getLong(c + 2);
-        return new Row(modelkey, parentkey, parentIdx, row.wasNull());
+        long parentIdx = row.getLong(c);
+        return new Row(parentIdx, row.wasNull());
     }
 
     @Override
@@ -110,21 +106,14 @@ final class SqliteDerivedData implements DerivedData {
         }
         RecordFacts facts = scanned.facts();
         Row row = (Row) rowColumns;
-        int modelkey = row.modelkey();
-        Integer parentkey = row.parentkey();
         long parentIdx = row.parentIdx();
         boolean noParentIdx = row.noParentIdx();
-        if (modelkey != scanned.modelKey()
-                || !Objects.equals(parentkey, facts.parent() == null ? null : Keys.ofHexPrefix(facts.parent()))) {
-            problems.entry(idx, "entry " + idx + ": its lookup keys (modelkey, parentkey) do not match "
-                    + "its record (the database was edited outside the ledger)");
-        }
         index.expect(IndexCheck.ID, Keys.of(id), idx);
-        index.expect(IndexCheck.MODEL, modelkey, idx);
+        index.expect(IndexCheck.MODEL, scanned.modelKey(), idx);
         if (!noParentIdx) {
             index.expect(IndexCheck.CHILD, parentIdx, idx);
-        } else if (parentkey != null) {
-            index.expect(IndexCheck.ORPHAN, parentkey, idx);
+        } else if (facts.parent() != null) {
+            index.expect(IndexCheck.ORPHAN, Keys.ofHexPrefix(facts.parent()), idx);
         }
         if (scanned.weightsFailure() != null) {
             throw scanned.weightsFailure();
@@ -240,11 +229,6 @@ final class SqliteDerivedData implements DerivedData {
         try (ResultSet rs = ps.executeQuery()) {
             return rs.next();
         }
-    }
-
-    private static Integer intOrNull(ResultSet row, int column) throws SQLException {
-        int v = row.getInt(column);
-        return row.wasNull() ? null : v;
     }
 
     /**

@@ -407,8 +407,8 @@ public final class SqliteLedger implements Ledger {
         long first = nextIndex();
         catchUp(first);
         long next = first;
-        PreparedStatement insert = sql.get("INSERT INTO records(idx, idkey, chk, modelkey, parentkey, parent_idx, "
-                + "bytes) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        PreparedStatement insert = sql.get("INSERT INTO records(idx, idkey, chk, parent_idx, bytes) "
+                + "VALUES (?, ?, ?, ?, ?)");
         IndexFile.Rows rows = new IndexFile.Rows(sql, dataNets);
         Map<Digest, LedgerEntry> inBatch = new HashMap<>();
         Map<Long, Digest> waiting = new HashMap<>();
@@ -430,21 +430,19 @@ public final class SqliteLedger implements Ledger {
             insert.setLong(1, next);
             insert.setInt(2, idKey);
             insert.setInt(3, Keys.position(next, id));
-            insert.setInt(4, modelKey);
-            setKey(insert, 5, parentKey);
             // the parent's leaf index goes in with the row: setting it by an UPDATE afterwards grows the row, and a
             // grown row in a full page splits it (measured: the records table carried 112.6 instead of 64.9 B/record beyond its bytes when most runs fine-tune)
             LedgerEntry parent = facts.parent() == null ? null : inBatch.get(Digest.parseHex(facts.parent()));
             long parentIdx = parent != null ? parent.index() : facts.parent() == null ? -1 : loggedIndex(facts.parent(), first);
             if (parentIdx < 0) {
-                insert.setNull(6, Types.INTEGER);
+                insert.setNull(4, Types.INTEGER);
                 if (facts.parent() != null) {
                     waiting.put(next, Digest.parseHex(facts.parent())); // its parent may come later in this call
                 }
             } else {
-                insert.setLong(6, parentIdx);
+                insert.setLong(4, parentIdx);
             }
-            insert.setBytes(7, bytes);
+            insert.setBytes(5, bytes);
             weights.add(facts.weightsDigest());
             insert.addBatch();
             rows.add(next, idKey, modelKey, parentIdx, parentKey, facts.dataNets());
@@ -474,14 +472,6 @@ public final class SqliteLedger implements Ledger {
         dataNets.committed();
         appended = signed ? false : appended || !added.isEmpty();
         return out;
-    }
-
-    private static void setKey(PreparedStatement ps, int column, Integer key) throws SQLException {
-        if (key == null) {
-            ps.setNull(column, Types.INTEGER);
-        } else {
-            ps.setInt(column, key);
-        }
     }
 
     /** Sets the parent of new fine-tunes whose parent came later in the same call (rare: the row grows). */
@@ -897,17 +887,16 @@ public final class SqliteLedger implements Ledger {
     public synchronized boolean superseded(long index) {
         ensureOpen();
         try {
-            PreparedStatement ps = sql.get("SELECT modelkey, bytes FROM records WHERE idx = ?");
+            PreparedStatement ps = sql.get("SELECT bytes FROM records WHERE idx = ?");
             ps.setLong(1, index);
-            int modelkey;
             String ref;
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     throw noEntry(index);
                 }
-                modelkey = rs.getInt(1);
-                ref = RecordFacts.scan(rs.getBytes(2)).modelRef();
+                ref = RecordFacts.scan(rs.getBytes(1)).modelRef();
             }
+            int modelkey = Keys.ofModel(ref);
             PreparedStatement later = sql.get("SELECT r.bytes FROM ix.model_keys k CROSS JOIN records r "
                 + "ON r.idx = k.idx WHERE k.key = ? AND k.idx > ?");
             later.setInt(1, modelkey);
