@@ -104,16 +104,15 @@ final class IndexFile {
 
     /**
      * Inside a write transaction, before anything is appended: brings the index level with the {@code size}
-     * entries of the log. Returns whether the index was rebuilt from nothing.
+     * entries of the log.
      */
-    static boolean catchUp(Connection conn, Statements sql, DataNetNumbers dataNets, long size, String verifierKey,
+    static void catchUp(Connection conn, Statements sql, DataNetNumbers dataNets, long size, String verifierKey,
                            String location) throws SQLException {
         long upto = upto(sql, verifierKey);
         if (upto == size) {
-            return false;
+            return;
         }
         long start = System.nanoTime();
-        boolean renumbered = false;
         if (upto < 0 || upto > size) {
             // missing, new or another ledger's; or ahead of the records (an older ledger.db beside a newer index,
             // which SQLite's commit order never leaves): rebuilt from the records
@@ -134,7 +133,6 @@ final class IndexFile {
                 ps.executeUpdate();
             }
             upto = 0;
-            renumbered = true;
             dataNets.forget();
         }
         Rows rows = new Rows(sql, dataNets);
@@ -171,7 +169,6 @@ final class IndexFile {
         setUpto(sql, size);
         LOG.info("indexed {} entries of ledger {} into {} ({} ms)", indexed, location, FILE,
                 (System.nanoTime() - start) / 1_000_000);
-        return renumbered;
     }
 
     /**
