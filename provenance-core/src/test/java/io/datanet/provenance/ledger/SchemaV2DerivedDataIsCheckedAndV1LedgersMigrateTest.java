@@ -200,20 +200,7 @@ class SchemaV2DerivedDataIsCheckedAndV1LedgersMigrateTest {
                     + "bytes BLOB NOT NULL)");
             st.executeUpdate("INSERT INTO records_v1 SELECT idx, idkey, chk, 0, NULL, NULL, bytes "
                     + "FROM records"); // v1's weightskey: the migration drops it, so its values do not matter
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE records_v1 SET modelkey = ?, parentkey = ? WHERE idx = ?")) {
-                for (int i = 0; i < records.size(); i++) { // v1's lookup keys, which schema 3 no longer stores
-                    var model = records.get(i).record().model();
-                    ps.setInt(1, Keys.ofModel(model.ref()));
-                    if (model.parent() == null) {
-                        ps.setNull(2, java.sql.Types.INTEGER);
-                    } else {
-                        ps.setInt(2, Keys.ofHexPrefix(model.parent()));
-                    }
-                    ps.setLong(3, i);
-                    ps.executeUpdate();
-                }
-            }
+            OldLookupColumns.fill(c, "records_v1", records); // v1's lookup keys, which schema 3 no longer stores
             st.executeUpdate("DROP TABLE records");
             st.executeUpdate("ALTER TABLE records_v1 RENAME TO records");
             st.executeUpdate("CREATE INDEX records_idkey ON records(idkey)");

@@ -265,20 +265,7 @@ class TheIndexFileIsDerivedAndRebuiltTest {
             st.executeUpdate("INSERT INTO main.datanet_uses SELECT n, idx FROM ix.datanet_uses");
             st.executeUpdate("ALTER TABLE main.records ADD COLUMN modelkey INTEGER NOT NULL DEFAULT 0");
             st.executeUpdate("ALTER TABLE main.records ADD COLUMN parentkey INTEGER");
-            try (java.sql.PreparedStatement ps = c.prepareStatement(
-                    "UPDATE main.records SET modelkey = ?, parentkey = ? WHERE idx = ?")) {
-                for (int i = 0; i < records.size(); i++) { // version 2's lookup columns
-                    var model = records.get(i).record().model();
-                    ps.setInt(1, Keys.ofModel(model.ref()));
-                    if (model.parent() == null) {
-                        ps.setNull(2, java.sql.Types.INTEGER);
-                    } else {
-                        ps.setInt(2, Keys.ofHexPrefix(model.parent()));
-                    }
-                    ps.setLong(3, i);
-                    ps.executeUpdate();
-                }
-            }
+            OldLookupColumns.fill(c, "main.records", records); // version 2's lookup columns
             st.executeUpdate("CREATE INDEX main.records_idkey ON records(idkey)");
             st.executeUpdate("CREATE INDEX main.records_modelkey ON records(modelkey)");
             st.executeUpdate("CREATE INDEX main.records_children ON records(parent_idx) WHERE parent_idx IS NOT NULL");
