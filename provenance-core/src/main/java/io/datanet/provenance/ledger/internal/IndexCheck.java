@@ -18,7 +18,7 @@ import java.util.TreeSet;
  * {@value #BLOCK} entries), and {@link #finish} reads each table once, in its own order, into the same sums.
  * Equal sums mean equal rows (a forged row that cancels out would need a 64-bit collision). Only a block whose
  * sums differ is looked at again, entry by entry, to name the entries at fault. Memory: two longs per table per
- * block, 2.4 KB at 10M entries.
+ * block, about 10 KB for the four tables at 10M entries.
  */
 final class IndexCheck {
     static final int BLOCK = 65_536;

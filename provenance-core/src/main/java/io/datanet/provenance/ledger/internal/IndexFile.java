@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
  * checkpoints, is synced on every commit. One transaction writes both files, but SQLite commits two WAL files
  * one after the other, so a crash (or power loss, which may also undo this file's unsynced commits) can leave
  * the index behind the records, or, with an old copy of {@code ledger.db}, ahead of them. Every write
- * transaction first {@link #catchUp catches up}: it indexes the entries from {@code upto} on, from their rows,
- * or drops rows for entries the log does not hold. A missing or foreign index file is rebuilt from the records.
+ * transaction first {@link #catchUp catches up}: it indexes the entries from {@code upto} on, from their rows.
+ * An index that is missing, another ledger's or ahead of the records is rebuilt from them.
  * {@code verify} recomputes every row.
  */
 final class IndexFile {
@@ -120,18 +120,7 @@ final class IndexFile {
                 LOG.warn("the index of ledger {} covers {} entries but the log holds {}; rebuilding it", location,
                         upto, size);
             }
-            try (Statement st = conn.createStatement()) {
-                for (String[] t : KEY_TABLES) {
-                    st.executeUpdate("DELETE FROM ix." + t[0]);
-                }
-                st.executeUpdate("DELETE FROM ix.datanet_uses");
-                st.executeUpdate("DELETE FROM ix.datanets");
-            }
-            try (PreparedStatement ps = conn.prepareStatement(
-                    "INSERT OR REPLACE INTO ix.state(key, value) VALUES ('ledger', ?)")) {
-                ps.setString(1, verifierKey);
-                ps.executeUpdate();
-            }
+            clear(conn, verifierKey);
             upto = 0;
             dataNets.forget();
         }
@@ -265,6 +254,22 @@ final class IndexFile {
         }
         for (long[] l : linked) {
             link(sql, l[1], (int) l[0], l[2]);
+        }
+    }
+
+    /** Empties every table and binds the index to the ledger whose verifier key is {@code verifierKey}. */
+    static void clear(Connection conn, String verifierKey) throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            for (String[] t : KEY_TABLES) {
+                st.executeUpdate("DELETE FROM ix." + t[0]);
+            }
+            st.executeUpdate("DELETE FROM ix.datanet_uses");
+            st.executeUpdate("DELETE FROM ix.datanets");
+        }
+        try (PreparedStatement ps = conn.prepareStatement(
+                "INSERT OR REPLACE INTO ix.state(key, value) VALUES ('ledger', ?)")) {
+            ps.setString(1, verifierKey);
+            ps.executeUpdate();
         }
     }
 

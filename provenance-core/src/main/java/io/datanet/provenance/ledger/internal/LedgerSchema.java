@@ -99,11 +99,7 @@ final class LedgerSchema {
         long start = System.nanoTime();
         try (Statement st = conn.createStatement()) {
             IndexFile.create(st);
-            for (String[] t : IndexFile.KEY_TABLES) {
-                st.executeUpdate("DELETE FROM ix." + t[0]);
-            }
-            st.executeUpdate("DELETE FROM ix.datanet_uses");
-            st.executeUpdate("DELETE FROM ix.datanets");
+            IndexFile.clear(conn, verifierKey); // a stale index file beside a version-2 ledger
             st.executeUpdate("INSERT INTO ix.datanets(n, id) SELECT n, id FROM main.datanets ORDER BY n");
             st.executeUpdate("INSERT INTO ix.datanet_uses(n, idx) SELECT n, idx FROM main.datanet_uses ORDER BY n, idx");
             st.executeUpdate("INSERT INTO ix.id_keys(key, idx) SELECT idkey, idx FROM main.records ORDER BY idkey, idx");
@@ -129,9 +125,8 @@ final class LedgerSchema {
                 size = rs.getLong(1);
             }
             try (PreparedStatement ps = conn.prepareStatement(
-                    "INSERT OR REPLACE INTO ix.state(key, value) VALUES ('ledger', ?), ('upto', ?)")) {
-                ps.setString(1, verifierKey);
-                ps.setString(2, Long.toString(size));
+                    "INSERT OR REPLACE INTO ix.state(key, value) VALUES ('upto', ?)")) {
+                ps.setString(1, Long.toString(size));
                 ps.executeUpdate();
             }
             LOG.info("migrated ledger {} from schema 2 to {}: its indexes moved to {} ({} records, {} ms)", location,
