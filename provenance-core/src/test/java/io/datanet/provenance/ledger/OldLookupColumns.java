@@ -10,15 +10,16 @@ import java.util.List;
 
 /**
  * Fills the {@code modelkey} and {@code parentkey} columns that schema 1 and 2 kept in the records table (schema 3
- * computes the index rows from the bytes instead), for tests that turn a ledger back into an old layout.
+ * computes the index rows from the bytes instead), and stores the bytes as they are (schema 4 stores them
+ * compressed), for tests that turn a ledger back into an old layout.
  */
 final class OldLookupColumns {
     private OldLookupColumns() {}
 
-    /** Sets both columns of every row of {@code table}, entry {@code i} being {@code records.get(i)}. */
+    /** Sets the three columns of every row of {@code table}, entry {@code i} being {@code records.get(i)}. */
     static void fill(Connection c, String table, List<CanonicalRecord> records) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE " + table + " SET modelkey = ?, parentkey = ? WHERE idx = ?")) {
+                "UPDATE " + table + " SET modelkey = ?, parentkey = ?, bytes = ? WHERE idx = ?")) {
             for (int i = 0; i < records.size(); i++) {
                 var model = records.get(i).record().model();
                 ps.setInt(1, Keys.ofModel(model.ref()));
@@ -27,7 +28,8 @@ final class OldLookupColumns {
                 } else {
                     ps.setInt(2, Keys.ofHexPrefix(model.parent()));
                 }
-                ps.setLong(3, i);
+                ps.setBytes(3, records.get(i).bytes());
+                ps.setLong(4, i);
                 ps.executeUpdate();
             }
         }

@@ -105,7 +105,7 @@ class SchemaV2DerivedDataIsCheckedAndV1LedgersMigrateTest {
         assertThat(verify().ok()).isTrue();
         try (Connection c = jdbc(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA page_size")) {
             rs.next();
-            assertThat(rs.getInt(1)).as("the page size asked for, not SQLite's default").isEqualTo(65536);
+            assertThat(rs.getInt(1)).as("4 KB pages for new ledgers").isEqualTo(4096);
         }
     }
 
@@ -176,9 +176,9 @@ class SchemaV2DerivedDataIsCheckedAndV1LedgersMigrateTest {
 
     @Test
     void aNewerSchemaIsRefusedWithOneLineNamingTheFile() throws Exception {
-        sql("UPDATE meta SET value = '4' WHERE key = 'schema'");
+        sql("UPDATE meta SET value = '5' WHERE key = 'schema'");
         assertThatThrownBy(() -> Ledger.openExisting(dir)).isInstanceOf(LedgerException.class)
-                .hasMessageContaining("ledger.db").hasMessageContaining("schema version 4")
+                .hasMessageContaining("ledger.db").hasMessageContaining("schema version 5")
                 .hasMessageContaining("newer release").hasMessageNotContaining("\n");
     }
 
@@ -235,7 +235,7 @@ class SchemaV2DerivedDataIsCheckedAndV1LedgersMigrateTest {
         try (Connection c = jdbc(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT value FROM meta WHERE key = 'schema'")) {
             rs.next();
-            assertThat(rs.getString(1)).isEqualTo("3");
+            assertThat(rs.getString(1)).isEqualTo("4");
         }
         assertThat(verify().ok()).isTrue();
     }

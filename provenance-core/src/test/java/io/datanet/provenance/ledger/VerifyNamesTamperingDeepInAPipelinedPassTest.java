@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datanet.provenance.record.CanonicalRecord;
 import io.datanet.provenance.testing.SampleRecords;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -93,11 +96,46 @@ class VerifyNamesTamperingDeepInAPipelinedPassTest {
 
     @Test
     void alteredBytesDeepInsideAreNamed() throws Exception {
-        sql("UPDATE records SET bytes = CAST(REPLACE(CAST(bytes AS TEXT), 'model-4500', 'model-4501') AS BLOB) "
-                + "WHERE idx = 4500");
+        byte[] canonical;
+        try (Ledger ledger = Ledger.openExisting(dir)) {
+            canonical = ledger.get(4500).orElseThrow().record().bytes();
+        }
+        setBytes(4500, new String(canonical, StandardCharsets.UTF_8).replace("model-4500", "model-4501")
+                .getBytes(StandardCharsets.UTF_8)); // stored as they are, a form every version reads
         VerificationReport r = verify(new ArrayList<>());
         assertThat(r.firstBadEntry()).hasValue(4500);
         assertThat(r.problems().get(0)).contains("entry 4500", "record bytes were altered");
+    }
+
+    @Test
+    void aFlippedByteInACompressedRowIsNamed() throws Exception {
+        byte[] stored = storedBytes(4200);
+        assertThat(stored[0]).as("stored compressed").isEqualTo((byte) 1);
+        stored[stored.length / 2] ^= 0x10;
+        setBytes(4200, stored);
+        VerificationReport r = verify(new ArrayList<>());
+        assertThat(r.firstBadEntry()).hasValue(4200);
+        assertThat(r.problems().get(0)).contains("entry 4200", "record bytes were altered");
+    }
+
+    private byte[] storedBytes(long idx) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("ledger.db"));
+             PreparedStatement ps = c.prepareStatement("SELECT bytes FROM records WHERE idx = ?")) {
+            ps.setLong(1, idx);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getBytes(1);
+            }
+        }
+    }
+
+    private void setBytes(long idx, byte[] bytes) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("ledger.db"));
+             PreparedStatement ps = c.prepareStatement("UPDATE records SET bytes = ? WHERE idx = ?")) {
+            ps.setBytes(1, bytes);
+            ps.setLong(2, idx);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
     }
 
     @Test

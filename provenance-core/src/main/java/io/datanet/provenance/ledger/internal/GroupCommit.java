@@ -1,7 +1,6 @@
 package io.datanet.provenance.ledger.internal;
 
 import io.datanet.provenance.ledger.LedgerEntry;
-import io.datanet.provenance.record.CanonicalRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -12,31 +11,31 @@ import java.util.function.Function;
  * durable transaction (one fsync) and hands every waiting thread its entry. Each {@code append} still returns
  * only once its record is durable, and a lone appender pays nothing but a lock.
  */
-final class GroupCommit {
-    private final Function<List<CanonicalRecord>, List<LedgerEntry>> appendAll;
+final class GroupCommit<T> {
+    private final Function<List<T>, List<LedgerEntry>> appendAll;
     private final Object lock = new Object();
-    private List<Pending> queue = new ArrayList<>();
+    private List<Pending<T>> queue = new ArrayList<>();
     private boolean leading;
 
-    GroupCommit(Function<List<CanonicalRecord>, List<LedgerEntry>> appendAll) {
+    GroupCommit(Function<List<T>, List<LedgerEntry>> appendAll) {
         this.appendAll = appendAll;
     }
 
-    private static final class Pending {
-        final CanonicalRecord record;
+    private static final class Pending<T> {
+        final T record;
         LedgerEntry entry;
         RuntimeException failure;
         boolean done;
 
-        Pending(CanonicalRecord record) {
+        Pending(T record) {
             this.record = record;
         }
     }
 
-    /** Appends {@code record}, durable on return, possibly in one transaction with other threads' records. */
-    LedgerEntry append(CanonicalRecord record) {
-        Pending mine = new Pending(record);
-        List<Pending> batch;
+    /** Appends {@code record} (a record in the form the store's batch append takes), durable on return, possibly in one transaction with other threads' records. */
+    LedgerEntry append(T record) {
+        Pending<T> mine = new Pending<>(record);
+        List<Pending<T>> batch;
         synchronized (lock) {
             queue.add(mine);
             boolean interrupted = false;
@@ -58,8 +57,8 @@ final class GroupCommit {
             queue = new ArrayList<>();
         }
         try {
-            List<CanonicalRecord> records = new ArrayList<>(batch.size());
-            for (Pending p : batch) {
+            List<T> records = new ArrayList<>(batch.size());
+            for (Pending<T> p : batch) {
                 records.add(p.record);
             }
             List<LedgerEntry> entries = appendAll.apply(records);
@@ -67,12 +66,12 @@ final class GroupCommit {
                 batch.get(i).entry = entries.get(i);
             }
         } catch (RuntimeException e) {
-            for (Pending p : batch) {
+            for (Pending<T> p : batch) {
                 p.failure = e;
             }
         } finally {
             synchronized (lock) {
-                for (Pending p : batch) {
+                for (Pending<T> p : batch) {
                     p.done = true;
                 }
                 leading = false;
@@ -82,7 +81,7 @@ final class GroupCommit {
         return result(mine);
     }
 
-    private static LedgerEntry result(Pending p) {
+    private static LedgerEntry result(Pending<?> p) {
         if (p.failure != null) {
             throw p.failure;
         }

@@ -123,7 +123,7 @@ final class IndexCheck {
                     long idx = rs.getLong(1);
                     long parentIdx = rs.getLong(2);
                     boolean noParentIdx = rs.wasNull();
-                    Long key = expectedKey(t, rs.getBytes(3), noParentIdx ? -1 : parentIdx);
+                    Long key = expectedKey(t, RecordCodec.decodeOrStored(rs.getBytes(3)), noParentIdx ? -1 : parentIdx);
                     List<Long> have = stored.remove(idx);
                     List<Long> want = key == null ? List.of() : List.of(key);
                     if (!want.equals(have == null ? List.of() : have)) {

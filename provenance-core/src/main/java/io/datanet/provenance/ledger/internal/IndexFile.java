@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * half a row of every page unused, ~17 B per record at 64 KB against ~75 at 4 or 16 KB). An index entry lands
  * on a random page, so in the records' file every durable append wrote four or five 64 KB pages (the records
  * page, one page of each index, the DataNet-use page): 1,641 appends/s where one page gives ~3,800. Here the
- * indexes have 4 KB pages, and the append writes one 64 KB page and a few 4 KB ones.
+ * indexes have 4 KB pages, and the append writes one 64 KB page and a few 4 KB ones. Since schema 4 the records
+ * are stored compressed on 4 KB pages too ({@link LedgerSchema#PAGE_SIZE}), which takes away most of that reason;
+ * the second file still keeps the index pages out of the synced log (BENCHMARKS.md has the trade).
  *
  * <p>Everything here is derived from the records, so this file is written with {@code synchronous=NORMAL}: its
  * commits are atomic but not synced; only {@code ledger.db}, which holds the records, tree tiles and
@@ -135,7 +137,7 @@ final class IndexFile {
                 boolean noParentIdx = rs.wasNull();
                 RecordFacts facts;
                 try {
-                    facts = RecordFacts.scan(rs.getBytes(4));
+                    facts = RecordFacts.scan(RecordCodec.decode(rs.getBytes(4)));
                 } catch (IllegalArgumentException e) {
                     facts = null; // altered bytes: verify names the entry; its id key is all that is indexed
                 }

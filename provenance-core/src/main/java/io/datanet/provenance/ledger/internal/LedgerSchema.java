@@ -12,11 +12,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded ledger's tables, version 3, and the in-place migration of version-1 and -2 ledgers.
+ * The embedded ledger's tables, version 4, and the in-place migration of version-1, -2 and -3 ledgers.
  *
  * <pre>
- * ledger.db (64 KB pages, synced on every commit):
+ * ledger.db (4 KB pages, synced on every commit):
  * records(idx INTEGER PRIMARY KEY, idkey, chk, parent_idx, bytes)
+ *   bytes      the canonical record bytes in their stored form ({@link RecordCodec}: compressed with a preset
+ *              dictionary, or as they are)
  *   idkey      first 4 bytes of the record id (what the index's id_keys row holds; a row whose idkey no longer
  *              matches its bytes' id had its bytes altered, where a row moved whole did not)
  *   chk        first 4 bytes of SHA-256(idx as 8 little-endian bytes || id): binds the record to its position
@@ -27,6 +29,8 @@ import org.slf4j.LoggerFactory;
  * ledger-index.db: the lookup indexes over those columns and the DataNet uses ({@link IndexFile})
  * </pre>
  *
+ * Version 3 stored every record's bytes as they are (a version-3 ledger becomes version 4 by a change of its version
+ * number: its rows are the stored form {@link RecordCodec} reads as plain, and only new records are compressed).
  * Version 2 kept the indexes in ledger.db (SQLite indexes on records' key columns, datanets and datanet_uses), and
  * records carried modelkey and parentkey columns for them (the index file's rows are computed from the bytes
  * instead); version 1 also lacked parent_idx and the weights filters. Every derived column and row is recomputed from the
@@ -34,15 +38,16 @@ import org.slf4j.LoggerFactory;
  */
 final class LedgerSchema {
     private static final Logger LOG = LoggerFactory.getLogger(LedgerSchema.class);
-    static final int VERSION = 3;
+    static final int VERSION = 4;
     /**
-     * Page size of new ledgers: 64 KB. A ~1.25 KB record row leaves on average half a row of a page unused, which
-     * is ~75 B per record with 4 or 16 KB pages (3 or 12 rows a page) and ~17 B with 64 KB pages (51 rows), the
-     * difference between missing and meeting 100 B/record of storage beyond the record bytes. Measured trade
-     * and figures: BENCHMARKS.md, core ledger. It must be set before the database switches to WAL, after which
-     * SQLite silently ignores it (ledgers created before schema 2 have 4 KB pages and keep them).
+     * Page size of new ledgers: 4 KB. A durable append writes the records' last page to the synced log, and a
+     * lineage read fetches one page per record, so the smaller the page the cheaper both. Schemas 2 and 3 used
+     * 64 KB pages because uncompressed ~1.3-1.9 KB rows left half a row unused at the end of each page (~75 B per
+     * record on 4 KB pages); compressed rows of ~300-500 B leave ~30 B. Measured trade and figures: BENCHMARKS.md.
+     * It must be set before the database switches to WAL, after which SQLite silently ignores it: ledgers created
+     * with other pages keep them.
      */
-    static final int PAGE_SIZE = 65536;
+    static final int PAGE_SIZE = 4096;
     /** Page cache per connection, in KiB (negative in the pragma): the upper tree tiles and index pages of a 10M log. */
     static final int CACHE_KIB = 16384;
 

@@ -151,7 +151,7 @@ final class SqliteDerivedData implements DerivedData {
             PreparedStatement ps = sql.get("SELECT bytes FROM records WHERE idx = ?");
             ps.setLong(1, parentIdx);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next() || !Digest.sha256(rs.getBytes(1)).hex().equals(parent)) {
+                if (!rs.next() || !Digest.sha256(RecordCodec.decodeOrStored(rs.getBytes(1))).hex().equals(parent)) {
                     problems.entry(idx, "entry " + idx + ": parent_idx says " + parentIdx + " but its parent "
                             + parent.substring(0, 12) + " is not there (the database was edited outside the ledger)");
                 }
@@ -180,7 +180,7 @@ final class SqliteDerivedData implements DerivedData {
         PreparedStatement ps = sql.get("SELECT bytes FROM records WHERE idx = ?");
         ps.setLong(1, idx);
         try (ResultSet rs = ps.executeQuery()) {
-            return rs.next() && Digest.sha256(rs.getBytes(1)).hex().equals(hex);
+            return rs.next() && Digest.sha256(RecordCodec.decodeOrStored(rs.getBytes(1))).hex().equals(hex);
         }
     }
 
@@ -308,7 +308,7 @@ final class SqliteDerivedData implements DerivedData {
         PreparedStatement ps = sql.get("SELECT bytes FROM records WHERE idx = ?");
         ps.setLong(1, idx);
         try (ResultSet rs = ps.executeQuery()) {
-            return rs.next() && RecordFacts.scan(rs.getBytes(1)).dataNets().contains(dataNet);
+            return rs.next() && RecordFacts.scan(RecordCodec.decode(rs.getBytes(1))).dataNets().contains(dataNet);
         } catch (IllegalArgumentException e) {
             return false; // an altered record, already named
         }

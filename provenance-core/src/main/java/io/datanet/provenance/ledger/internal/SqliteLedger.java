@@ -27,6 +27,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -61,7 +62,7 @@ public final class SqliteLedger implements Ledger {
     private final Statements sql;
     private final DataNetNumbers dataNets;
     private final WeightsFilters weightsFilters;
-    private final GroupCommit groupCommit = new GroupCommit(this::appendAll);
+    private final GroupCommit<Encoded> groupCommit = new GroupCommit<>(batch -> appendEncoded(batch, false));
     private boolean appended;
     /** The log size at this handle's last commit, with the index level with it; -1 when not known. */
     private long levelAt = -1;
@@ -257,7 +258,7 @@ public final class SqliteLedger implements Ledger {
     }
 
     /**
-     * Creates the schema and the log identity on first use, or migrates a version-1 or -2 ledger in place; returns
+     * Creates the schema and the log identity on first use, or migrates a version-1, -2 or -3 ledger in place; returns
      * {origin, verifier key}.
      */
     private static String[] initialize(Connection conn, Path dir, LedgerOptions options) throws SQLException {
@@ -273,6 +274,9 @@ public final class SqliteLedger implements Ledger {
             }
             if ("2".equals(version)) {
                 LedgerSchema.migrateFromV2(conn, location, meta(conn, "verifierKey"));
+                version = "3";
+            }
+            if ("3".equals(version)) { // stored rows stay as they are: RecordCodec reads them as plain
                 putMeta(conn, "schema", Integer.toString(LedgerSchema.VERSION));
             } else if (version != null) {
                 checkKnown(version);
@@ -356,7 +360,25 @@ public final class SqliteLedger implements Ledger {
 
     @Override
     public LedgerEntry append(CanonicalRecord record) {
-        return groupCommit.append(record);
+        byte[] bytes = record.bytes();
+        return groupCommit.append(new Encoded(record, bytes, RecordCodec.encode(bytes))); // encoded outside the lock
+    }
+
+    /** A record to append, with its canonical bytes and their stored form ({@link RecordCodec}). */
+    private record Encoded(CanonicalRecord record, byte[] bytes, byte[] stored) {}
+
+    /** The records to append with their stored forms, encoded on all cores when there are many. */
+    private static List<Encoded> encode(List<CanonicalRecord> records) {
+        List<byte[]> bytes = new ArrayList<>(records.size());
+        for (CanonicalRecord r : records) {
+            bytes.add(r.bytes());
+        }
+        byte[][] stored = RecordCodec.encodeAll(bytes);
+        List<Encoded> out = new ArrayList<>(records.size());
+        for (int i = 0; i < stored.length; i++) {
+            out.add(new Encoded(records.get(i), bytes.get(i), stored[i]));
+        }
+        return out;
     }
 
     /**
@@ -367,16 +389,16 @@ public final class SqliteLedger implements Ledger {
      */
     @Override
     public List<LedgerEntry> appendAll(List<CanonicalRecord> records) {
-        return appendAll(records, false);
+        return appendEncoded(encode(records), false);
     }
 
     /** {@inheritDoc} The checkpoint is signed inside the append's transaction: one commit, one WAL sync. */
     @Override
     public List<LedgerEntry> appendAllAndCheckpoint(List<CanonicalRecord> records) {
-        return appendAll(records, signer != null);
+        return appendEncoded(encode(records), signer != null);
     }
 
-    private synchronized List<LedgerEntry> appendAll(List<CanonicalRecord> records, boolean sign) {
+    private synchronized List<LedgerEntry> appendEncoded(List<Encoded> records, boolean sign) {
         ensureOpen();
         if (records.isEmpty()) {
             return List.of();
@@ -397,7 +419,7 @@ public final class SqliteLedger implements Ledger {
     }
 
     /** One attempt; returns null (after rolling back) when the fast path met an already-logged record. */
-    private List<LedgerEntry> tryAppend(List<CanonicalRecord> records, boolean probeEach, boolean sign)
+    private List<LedgerEntry> tryAppend(List<Encoded> records, boolean probeEach, boolean sign)
             throws SQLException {
         List<LedgerEntry> out = new ArrayList<>(records.size());
         List<CanonicalRecord> added = new ArrayList<>(records.size());
@@ -412,7 +434,8 @@ public final class SqliteLedger implements Ledger {
         IndexFile.Rows rows = new IndexFile.Rows(sql, dataNets);
         Map<Digest, LedgerEntry> inBatch = new HashMap<>();
         Map<Long, Digest> waiting = new HashMap<>();
-        for (CanonicalRecord r : records) {
+        for (Encoded e : records) {
+            CanonicalRecord r = e.record();
             Digest id = r.id();
             LedgerEntry existing = inBatch.get(id);
             if (existing == null && probeEach) {
@@ -423,7 +446,7 @@ public final class SqliteLedger implements Ledger {
                 continue;
             }
             RecordFacts facts = RecordFacts.of(r);
-            byte[] bytes = r.bytes();
+            byte[] bytes = e.bytes();
             int idKey = Keys.of(id);
             int modelKey = Keys.ofModel(facts.modelRef());
             Integer parentKey = facts.parent() == null ? null : Keys.ofHexPrefix(facts.parent());
@@ -442,7 +465,7 @@ public final class SqliteLedger implements Ledger {
             } else {
                 insert.setLong(4, parentIdx);
             }
-            insert.setBytes(5, bytes);
+            insert.setBytes(5, e.stored());
             weights.add(facts.weightsDigest());
             insert.addBatch();
             rows.add(next, idKey, modelKey, parentIdx, parentKey, facts.dataNets());
@@ -501,7 +524,7 @@ public final class SqliteLedger implements Ledger {
         ps.setLong(2, below);
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                if (Digest.sha256(rs.getBytes(2)).hex().equals(idHex)) {
+                if (Digest.sha256(RecordCodec.decodeOrStored(rs.getBytes(2))).hex().equals(idHex)) {
                     return rs.getLong(1);
                 }
             }
@@ -515,8 +538,8 @@ public final class SqliteLedger implements Ledger {
      * new records (new fine-tunes got theirs on insert). Every link is confirmed by the full id.
      */
     private boolean link(long first, List<CanonicalRecord> added) throws SQLException {
-        PreparedStatement q = sql.get("SELECT 1, n.idx, o.idx, NULL FROM records n CROSS JOIN ix.id_keys k "
-                + "ON k.key = n.idkey AND k.idx < ?1 CROSS JOIN records o ON o.idx = k.idx AND o.bytes = n.bytes "
+        PreparedStatement q = sql.get("SELECT 1, n.idx, o.idx, o.bytes FROM records n CROSS JOIN ix.id_keys k "
+                + "ON k.key = n.idkey AND k.idx < ?1 CROSS JOIN records o ON o.idx = k.idx "
                 + "WHERE n.idx >= ?1 "
                 + "UNION ALL SELECT 3, n.idx, o.idx, o.bytes FROM records n CROSS JOIN ix.orphans w "
                 + "ON w.parentkey = n.idkey AND w.idx < ?1 CROSS JOIN records o ON o.idx = w.idx WHERE n.idx >= ?1");
@@ -527,11 +550,12 @@ public final class SqliteLedger implements Ledger {
                 int kind = rs.getInt(1);
                 long a = rs.getLong(2);
                 long b = rs.getLong(3);
-                if (kind == 1) {
-                    return false;
-                }
-                { // b is a logged fine-tune waiting for its parent, a a new record that may be it
-                    String parent = RecordFacts.scan(rs.getBytes(4)).parent();
+                if (kind == 1) { // same 32-bit id key: logged before when the bytes are the same
+                    if (Arrays.equals(RecordCodec.decodeOrStored(rs.getBytes(4)), added.get((int) (a - first)).bytes())) {
+                        return false;
+                    }
+                } else { // b is a logged fine-tune waiting for its parent, a a new record that may be it
+                    String parent = RecordFacts.scan(RecordCodec.decode(rs.getBytes(4))).parent();
                     if (added.get((int) (a - first)).id().hex().equals(parent)) {
                         parentOf.put(b, a);
                     }
@@ -619,10 +643,19 @@ public final class SqliteLedger implements Ledger {
     }
 
     /** The entry of a stored row; a row whose position key does not bind its bytes to its index is refused. */
-    private LedgerEntry entry(long index, int chk, byte[] bytes) {
-        CanonicalRecord record = CanonicalRecord.ofStoredBytes(bytes, location + " entry " + index);
+    private LedgerEntry entry(long index, int chk, byte[] stored) {
+        CanonicalRecord record = CanonicalRecord.ofStoredBytes(canonical(index, stored), location + " entry " + index);
         StoredSummaries.checkPosition(index, chk, record.id(), location);
         return new LedgerEntry(index, record);
+    }
+
+    /** The canonical bytes of a stored row ({@link RecordCodec}); a row that does not decode is named. */
+    private byte[] canonical(long index, byte[] stored) {
+        try {
+            return RecordCodec.decode(stored);
+        } catch (IllegalArgumentException e) {
+            throw new LedgerException(location, "entry " + index + " is not a readable record: " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -647,7 +680,7 @@ public final class SqliteLedger implements Ledger {
         ps.setInt(1, Keys.of(id));
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                if (Digest.sha256(rs.getBytes(2)).equals(id)) { // compare hashes first; parse only the match
+                if (Digest.sha256(RecordCodec.decodeOrStored(rs.getBytes(2))).equals(id)) { // compare hashes first; parse only the match
                     return rs.getLong(1);
                 }
             }
@@ -818,7 +851,7 @@ public final class SqliteLedger implements Ledger {
                 if (!rs.next()) {
                     throw noEntry(index);
                 }
-                return StoredSummaries.read(index, rs.getInt(1), rs.getBytes(2), location);
+                return StoredSummaries.read(index, rs.getInt(1), canonical(index, rs.getBytes(2)), location);
             }
         } catch (SQLException e) {
             throw new LedgerException(location, describe(e), e);
@@ -894,7 +927,7 @@ public final class SqliteLedger implements Ledger {
                 if (!rs.next()) {
                     throw noEntry(index);
                 }
-                ref = RecordFacts.scan(rs.getBytes(1)).modelRef();
+                ref = RecordFacts.scan(RecordCodec.decode(rs.getBytes(1))).modelRef();
             }
             int modelkey = Keys.ofModel(ref);
             PreparedStatement later = sql.get("SELECT r.bytes FROM ix.model_keys k CROSS JOIN records r "
@@ -903,7 +936,7 @@ public final class SqliteLedger implements Ledger {
             later.setLong(2, index);
             try (ResultSet rs = later.executeQuery()) {
                 while (rs.next()) {
-                    if (RecordFacts.scan(rs.getBytes(1)).modelRef().equals(ref)) {
+                    if (RecordFacts.scan(RecordCodec.decode(rs.getBytes(1))).modelRef().equals(ref)) {
                         return true;
                     }
                 }

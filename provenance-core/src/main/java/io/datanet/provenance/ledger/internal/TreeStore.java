@@ -131,7 +131,7 @@ final class TreeStore implements SubtreeReader {
                     if (rs.getLong(1) != expected) {
                         throw new LedgerException(location, "entry " + expected + " is missing (the log has a gap)");
                     }
-                    out.add(MerkleHash.leaf(rs.getBytes(2)));
+                    out.add(MerkleHash.leaf(RecordCodec.decodeOrStored(rs.getBytes(2))));
                     expected++;
                 }
             }

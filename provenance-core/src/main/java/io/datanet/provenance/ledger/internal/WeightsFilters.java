@@ -76,7 +76,7 @@ final class WeightsFilters {
                 ps.setLong(2, first);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        add(filter, RecordFacts.scan(rs.getBytes(1)).weightsDigest());
+                        add(filter, RecordFacts.scan(RecordCodec.decode(rs.getBytes(1))).weightsDigest());
                     }
                 }
             }
@@ -142,7 +142,7 @@ final class WeightsFilters {
         ps.setLong(2, to);
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                if (weights.equals(scanWeights(rs.getBytes(2)))) {
+                if (weights.equals(scanWeights(RecordCodec.decodeOrStored(rs.getBytes(2))))) {
                     return rs.getLong(1);
                 }
             }
