@@ -60,6 +60,13 @@ public final class Summary {
         out.append(String.format("| (e) storage beyond record bytes at %,d records | %.1f B/record | %.1f B/record "
                         + "(plain table) | %.2f× | ≤ 100 B/record | %s |%n",
                 Long.parseLong(storage.getProperty("records")), ledger, raw, ledger / raw, met(ledger <= 100)));
+        if (storage.getProperty("ledger.overheadBeyondStoredPerRecord") != null) {
+            long records = Long.parseLong(storage.getProperty("records"));
+            out.append(String.format("| (e') the same beyond the stored (compressed) record bytes, %.1f B/record stored "
+                            + "| %s B/record | | | | |%n",
+                    Long.parseLong(storage.getProperty("ledger.storedRecordBytes")) / (double) records,
+                    storage.getProperty("ledger.overheadBeyondStoredPerRecord")));
+        }
         return out.toString();
     }
 
