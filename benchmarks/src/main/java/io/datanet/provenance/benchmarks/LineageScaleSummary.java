@@ -72,11 +72,16 @@ public final class LineageScaleSummary {
     }
 
     private void heap(String phase, String at, long m) {
-        // the live set read after a forced full collection, when both runs have it; else the heap after any collection
+        // the live set at the end of a forced full collection as the collector reports it, when both runs have it;
+        // else the heap read right after such a collection (which also counts what other threads allocated since);
+        // else the heap after any collection
+        String forced = phase + ".heap.liveAtForcedGc.mb";
         String full = phase + ".heap.liveAtFullGc.mb";
+        boolean exact = f.getProperty(forced) != null && (m == 0 || small.getProperty(forced) != null);
         boolean sampled = f.getProperty(full) != null && (m == 0 || small.getProperty(full) != null);
-        String key = sampled ? full : phase + ".heap.liveAfterGc.mb";
-        String what = sampled ? "peak live set (a full GC every 0.5 s)" : "peak live heap (after GC)";
+        String key = exact ? forced : sampled ? full : phase + ".heap.liveAfterGc.mb";
+        String what = exact ? "peak live set (a full GC every 0.5 s, as the collector reports it)"
+                : sampled ? "peak live set (a full GC every 0.5 s)" : "peak live heap (after GC)";
         double big = num(f, key);
         double cap = num(f, phase + ".heap.max.mb");
         if (m > 0) {
