@@ -72,6 +72,9 @@ public final class Summary {
 
     private void rate(String figure, String ledgerName, String rawName, String unit, String rawUnit, double goal,
                       boolean halfOfRaw) {
+        if (!ran(ledgerName, rawName)) {
+            return;
+        }
         double ledger = perSecond(ledgerName);
         double raw = perSecond(rawName);
         double ratio = ledger / raw;
@@ -81,10 +84,18 @@ public final class Summary {
     }
 
     private void latency(String figure, String ledgerName, String rawName, String rawWhat) {
+        if (!ran(ledgerName, rawName)) {
+            return;
+        }
         double ledger = micros(ledgerName);
         double raw = micros(rawName);
         out.append(String.format("| %s | %.1f µs ± %.0f%% | %.1f µs (%s) | %.1f× | < 100 µs | %s |%n", figure, ledger,
                 errorPercent(ledgerName), raw, rawWhat, ledger / raw, met(ledger < 100)));
+    }
+
+    /** Whether this run measured both benchmarks of a row (a run given a JMH regexp measures some rows only). */
+    private boolean ran(String ledgerName, String rawName) {
+        return results.get(ledgerName) != null && results.get(rawName) != null;
     }
 
     private static String met(boolean met) {
