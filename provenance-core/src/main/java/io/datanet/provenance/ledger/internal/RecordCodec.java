@@ -38,14 +38,28 @@ final class RecordCodec {
     /** Records at or below this many canonical bytes; far above anything a run records (1-4 KB). */
     private static final int MAX_LENGTH = 64 << 20;
     private static final byte[] DICTIONARY = loadDictionary();
-    private static final ThreadLocal<Deflater> DEFLATER = ThreadLocal.withInitial(() -> new Deflater(LEVEL, true));
-    private static final ThreadLocal<Inflater> INFLATER = ThreadLocal.withInitial(() -> new Inflater(true));
+    /**
+     * Idle deflaters and inflaters, reused (a deflater holds ~256 KB of native memory, an inflater ~40 KB) and kept
+     * to a few per core rather than one per thread that ever appended or read: an application may append from
+     * hundreds of threads.
+     */
+    private static final int POOLED = 2 * Runtime.getRuntime().availableProcessors() + 2;
+    private static final Pool<Deflater> DEFLATERS = new Pool<>(() -> new Deflater(LEVEL, true), Deflater::end);
+    private static final Pool<Inflater> INFLATERS = new Pool<>(() -> new Inflater(true), Inflater::end);
 
     private RecordCodec() {}
 
     /** The stored form of canonical record bytes: format 1, or the bytes themselves when that is not smaller. */
     static byte[] encode(byte[] canonical) {
-        Deflater d = DEFLATER.get();
+        Deflater d = DEFLATERS.take();
+        try {
+            return encode(canonical, d);
+        } finally {
+            DEFLATERS.give(d);
+        }
+    }
+
+    private static byte[] encode(byte[] canonical, Deflater d) {
         d.reset();
         d.setDictionary(DICTIONARY);
         d.setInput(canonical);
@@ -111,11 +125,19 @@ final class RecordCodec {
         if (length > MAX_LENGTH) {
             throw new IllegalArgumentException("stored length " + length + " is past " + MAX_LENGTH);
         }
-        Inflater inf = INFLATER.get();
+        Inflater inf = INFLATERS.take();
+        try {
+            return inflate(stored, at, (int) length, inf);
+        } finally {
+            INFLATERS.give(inf);
+        }
+    }
+
+    private static byte[] inflate(byte[] stored, int at, int length, Inflater inf) {
         inf.reset();
         inf.setDictionary(DICTIONARY);
         inf.setInput(stored, at, stored.length - at);
-        byte[] out = new byte[(int) length];
+        byte[] out = new byte[length];
         try {
             int n = 0;
             while (n < out.length && !inf.finished()) {
@@ -144,6 +166,37 @@ final class RecordCodec {
             return decode(stored);
         } catch (IllegalArgumentException e) {
             return stored;
+        }
+    }
+
+    /** A bounded stack of idle native (de)compressors; beyond {@link #POOLED} idle ones, a returned one is ended. */
+    private static final class Pool<T> {
+        private final java.util.concurrent.ConcurrentLinkedDeque<T> idle = new java.util.concurrent.ConcurrentLinkedDeque<>();
+        private final java.util.concurrent.atomic.AtomicInteger size = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.function.Supplier<T> create;
+        private final java.util.function.Consumer<T> end;
+
+        Pool(java.util.function.Supplier<T> create, java.util.function.Consumer<T> end) {
+            this.create = create;
+            this.end = end;
+        }
+
+        T take() {
+            T t = idle.pollFirst();
+            if (t == null) {
+                return create.get();
+            }
+            size.decrementAndGet();
+            return t;
+        }
+
+        void give(T t) {
+            if (size.incrementAndGet() <= POOLED) {
+                idle.offerFirst(t);
+            } else {
+                size.decrementAndGet();
+                end.accept(t);
+            }
         }
     }
 

@@ -48,6 +48,32 @@ class RecordCodecRoundTripsAndRefusesDamageTest {
     }
 
     @Test
+    void manyThreadsSharingThePooledCompressorsEachGetTheirOwnBytesBack() throws Exception {
+        List<byte[]> samples = samples();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            List<java.util.concurrent.Future<Integer>> done = new ArrayList<>();
+            for (int t = 0; t < 16; t++) {
+                int offset = t;
+                done.add(pool.submit(() -> {
+                    int checked = 0;
+                    for (int i = 0; i < 300; i++) {
+                        byte[] bytes = samples.get((i + offset) % samples.size());
+                        assertThat(RecordCodec.decode(RecordCodec.encode(bytes))).isEqualTo(bytes);
+                        checked++;
+                    }
+                    return checked;
+                }));
+            }
+            for (var f : done) {
+                assertThat(f.get()).isEqualTo(300);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void bytesThatWouldNotShrinkAndRowsOfOlderLedgersAreStoredAndReadAsTheyAre() {
         byte[] tiny = "{}".getBytes(StandardCharsets.UTF_8);
         assertThat(RecordCodec.encode(tiny)).isSameAs(tiny);
