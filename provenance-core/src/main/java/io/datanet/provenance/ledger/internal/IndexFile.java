@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * on a random page, so in the records' file every durable append wrote four or five 64 KB pages (the records
  * page, one page of each index, the DataNet-use page): 1,641 appends/s where one page gives ~3,800. Here the
  * indexes have 4 KB pages, and the append writes one 64 KB page and a few 4 KB ones. Since schema 4 the records
- * are stored compressed on 4 KB pages too ({@link LedgerSchema#PAGE_SIZE}), which takes away most of that reason;
- * the second file still keeps the index pages out of the synced log (BENCHMARKS.md has the trade).
+ * are stored compressed on 4 KB pages too ({@link LedgerSchema#PAGE_SIZE}), which takes that reason away: a
+ * build with these tables back in ledger.db appended as fast, within the runs' noise (BENCHMARKS.md, core (a)).
+ * Whether to move them back is left to the maintainers (docs/scale-and-postgres.md, section 2.1b).
  *
  * <p>Everything here is derived from the records, so this file is written with {@code synchronous=NORMAL}: its
  * commits are atomic but not synced; only {@code ledger.db}, which holds the records, tree tiles and
