@@ -35,7 +35,7 @@ final class RecordCodec {
     static final String DICTIONARY_SHA256 = "c12bda7302beb2a01bf000d6d5ec986d3bf971f27009e8ff2f13676f491fa67a";
     /** Deflate level 3: within 5 % of level 6's size on the scale ledger's records, for ~20 % less time. */
     private static final int LEVEL = 3;
-    /** Records at or below this many canonical bytes; far above anything a run records (1-4 KB). */
+    /** The longest record stored compressed (longer ones are stored as they are); far above what a run records. */
     private static final int MAX_LENGTH = 64 << 20;
     private static final byte[] DICTIONARY = loadDictionary();
     /**
@@ -60,6 +60,9 @@ final class RecordCodec {
     }
 
     private static byte[] encode(byte[] canonical, Deflater d) {
+        if (canonical.length > MAX_LENGTH) {
+            return canonical; // stored as it is: decode refuses a format-1 length past MAX_LENGTH
+        }
         d.reset();
         d.setDictionary(DICTIONARY);
         d.setInput(canonical);

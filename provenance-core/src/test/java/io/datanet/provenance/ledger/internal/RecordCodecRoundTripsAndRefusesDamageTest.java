@@ -81,6 +81,11 @@ class RecordCodecRoundTripsAndRefusesDamageTest {
         assertThat(RecordCodec.decode(RecordCodec.encode(unicode))).isEqualTo(unicode);
         byte[] plain = SampleRecords.canonical(3).bytes();
         assertThat(RecordCodec.decode(plain)).isSameAs(plain);
+        byte[] huge = new byte[(64 << 20) + 1]; // past the longest length format 1 holds
+        Arrays.fill(huge, (byte) ' ');
+        huge[0] = '{';
+        huge[huge.length - 1] = '}';
+        assertThat(RecordCodec.encode(huge)).isSameAs(huge);
     }
 
     @Test
