@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -58,6 +59,10 @@ class TheIndexFileIsDerivedAndRebuiltTest {
 
     private static CanonicalRecord rec(String model, String parent, String... datanets) {
         return CanonicalRecord.of(SampleRecords.record(model, "v1", parent, datanets));
+    }
+
+    private Connection ledgerDb() throws SQLException {
+        return DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("ledger.db"));
     }
 
     private Connection index() throws SQLException {
@@ -118,7 +123,7 @@ class TheIndexFileIsDerivedAndRebuiltTest {
 
     @Test
     void theIndexesAreInTheirOwnFileAndLedgerDbHasNone() throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("ledger.db"));
+        try (Connection c = ledgerDb();
              Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' "
                      + "AND tbl_name = 'records'")) {
@@ -170,8 +175,8 @@ class TheIndexFileIsDerivedAndRebuiltTest {
         try (Ledger ledger = Ledger.openExisting(dir)) {
             before = ledger.checkpoint().checkpoint();
         }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("ledger.db"));
-             java.sql.PreparedStatement ps = c.prepareStatement("UPDATE records SET bytes = ? WHERE idx = ?");
+        try (Connection c = ledgerDb();
+             PreparedStatement ps = c.prepareStatement("UPDATE records SET bytes = ? WHERE idx = ?");
              Statement st = c.createStatement()) {
             c.setAutoCommit(false);
             for (int i = 0; i < records.size(); i++) {
@@ -188,7 +193,7 @@ class TheIndexFileIsDerivedAndRebuiltTest {
             assertThat(ledger.size()).isEqualTo(records.size());
         }
         assertWholeAndAppendable();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("ledger.db"));
+        try (Connection c = ledgerDb();
              Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT idx, substr(bytes, 1, 1), "
                      + "(SELECT value FROM meta WHERE key = 'schema') FROM records ORDER BY idx")) {
@@ -298,7 +303,7 @@ class TheIndexFileIsDerivedAndRebuiltTest {
         try (Ledger ledger = Ledger.openExisting(dir)) {
             before = ledger.latestCheckpoint().orElseThrow();
         }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("ledger.db"));
+        try (Connection c = ledgerDb();
              Statement st = c.createStatement()) {
             st.execute("ATTACH DATABASE '" + dir.resolve("ledger-index.db") + "' AS ix");
             c.setAutoCommit(false);
@@ -323,7 +328,7 @@ class TheIndexFileIsDerivedAndRebuiltTest {
             assertThat(ledger.latestCheckpoint()).contains(before);
             assertLookupsAreRight(ledger);
         }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("ledger.db"));
+        try (Connection c = ledgerDb();
              Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT (SELECT value FROM meta WHERE key = 'schema'), "
                      + "(SELECT COUNT(*) FROM sqlite_master WHERE name LIKE 'records_%' OR name LIKE 'datanet%')")) {
@@ -331,7 +336,7 @@ class TheIndexFileIsDerivedAndRebuiltTest {
             assertThat(rs.getString(1)).isEqualTo("4");
             assertThat(rs.getInt(2)).as("the version-2 indexes left ledger.db").isZero();
         }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("ledger.db"));
+        try (Connection c = ledgerDb();
              Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM pragma_table_info('records') "
                      + "WHERE name IN ('modelkey', 'parentkey')")) {
