@@ -67,6 +67,28 @@ class WeightsLookupUsesBlockFiltersTest {
         }
     }
 
+    /**
+     * A handle keeps its tail block's filter between appends; entries another handle appended into that block
+     * meanwhile must still be in the filter it stores when it completes the block.
+     */
+    @Test
+    void aBlockCompletedByOneHandleHoldsWhatAnotherAppendedToIt() {
+        Path shared = dir.resolve("two-handles");
+        try (Ledger a = Ledger.open(shared, LedgerOptions.defaults().withCheckpointOnClose(false));
+             Ledger b = Ledger.open(shared, LedgerOptions.defaults().withCheckpointOnClose(false))) {
+            a.appendAll(records.subList(0, 100)); // a keeps the filter of 0..99
+            b.appendAll(records.subList(100, 200)); // entry 11's block-mate 150 goes in through b
+            a.append(records.get(200)); // a's kept filter is stale now: 100..199 are read back
+            a.appendAll(records.subList(201, 4100)); // and a completes block 0
+        }
+        try (Ledger ledger = Ledger.openExisting(shared)) {
+            assertThat(ledger.findByWeights(weights(records.get(150)))).map(LedgerEntry::index).contains(150L);
+            assertThat(ledger.findByWeights(weights(records.get(11)))).map(LedgerEntry::index).contains(11L);
+            assertThat(ledger.findByWeights(weights(records.get(3000)))).map(LedgerEntry::index).contains(3000L);
+            assertThat(ledger.verify(n -> { }).ok()).isTrue();
+        }
+    }
+
     @Test
     void anEditedFilterIsNamedByVerify() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("ledger.db"));

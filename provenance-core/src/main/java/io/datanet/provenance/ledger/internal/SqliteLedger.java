@@ -614,6 +614,7 @@ public final class SqliteLedger implements Ledger {
     private void rollbackQuietly() {
         levelAt = -1;
         tree.invalidate();
+        weightsFilters.invalidate();
         dataNets.rolledBack();
         rollback(conn);
     }

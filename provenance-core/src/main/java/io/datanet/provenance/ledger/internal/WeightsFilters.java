@@ -20,6 +20,9 @@ final class WeightsFilters {
     private static final int PROBES = 11;
 
     private final Statements sql;
+    /** The filter of the entries [{@code tailUpto} rounded down to a block, {@code tailUpto}), or null. */
+    private byte[] tail;
+    private long tailUpto = -1;
 
     WeightsFilters(Statements sql) {
         this.sql = sql;
@@ -63,28 +66,54 @@ final class WeightsFilters {
 
     /**
      * Stores the filters of the blocks completed by appending entries {@code first..} whose weights digests are
-     * {@code weights}; older entries of a completed block are read back. Runs inside the append's transaction.
+     * {@code weights}. Runs inside the append's transaction; the caller calls {@link #invalidate} if it rolls back.
+     * The filter of the incomplete tail block is kept in memory between appends, so completing a block reads no
+     * records back unless another handle appended part of it (then its older entries are read and decompressed:
+     * up to {@value #BLOCK} of them, which made a bulk append of 10,000 spend ~1-2 µs per record here).
      */
     void afterAppend(long first, List<String> weights) throws SQLException {
         long end = first + weights.size();
-        for (long block = first / BLOCK; (block + 1) * BLOCK <= end; block++) {
-            long start = block * BLOCK;
-            byte[] filter = new byte[BYTES];
-            if (start < first) {
-                PreparedStatement ps = sql.get("SELECT bytes FROM records WHERE idx >= ? AND idx < ?");
-                ps.setLong(1, start);
-                ps.setLong(2, first);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        add(filter, RecordFacts.scan(RecordCodec.decode(rs.getBytes(1))).weightsDigest());
-                    }
-                }
+        long block = first / BLOCK;
+        byte[] filter = tail(block, first);
+        for (long i = first; i < end; i++) {
+            if (i / BLOCK != block) {
+                block = i / BLOCK;
+                filter = new byte[BYTES];
             }
-            for (long i = Math.max(start, first); i < start + BLOCK; i++) {
-                add(filter, weights.get((int) (i - first)));
+            add(filter, weights.get((int) (i - first)));
+            if ((i + 1) % BLOCK == 0) {
+                store(block, filter);
             }
-            store(block, filter);
         }
+        tail = filter;
+        tailUpto = end;
+    }
+
+    /** Forgets the tail block's filter (the append that last changed it was rolled back). */
+    void invalidate() {
+        tail = null;
+        tailUpto = -1;
+    }
+
+    /** The filter of block {@code block}'s entries below {@code first}: the one kept, or read back from them. */
+    private byte[] tail(long block, long first) throws SQLException {
+        long start = block * BLOCK;
+        if (start == first) {
+            return new byte[BYTES];
+        }
+        if (tail != null && tailUpto == first) {
+            return tail;
+        }
+        byte[] filter = new byte[BYTES];
+        PreparedStatement ps = sql.get("SELECT bytes FROM records WHERE idx >= ? AND idx < ?");
+        ps.setLong(1, start);
+        ps.setLong(2, first);
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                add(filter, RecordFacts.scan(RecordCodec.decode(rs.getBytes(1))).weightsDigest());
+            }
+        }
+        return filter;
     }
 
     void store(long block, byte[] filter) throws SQLException {
