@@ -201,7 +201,7 @@ class TheIndexFileIsDerivedAndRebuiltTest {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(3)).isEqualTo("4");
                 assertThat(rs.getBytes(2)).as("row %d", i)
-                        .containsExactly(i < records.size() ? '{' : 1);
+                        .containsExactly(i < records.size() ? '{' : 2);
             }
         }
     }

@@ -110,7 +110,7 @@ class VerifyNamesTamperingDeepInAPipelinedPassTest {
     @Test
     void aFlippedByteInACompressedRowIsNamed() throws Exception {
         byte[] stored = storedBytes(4200);
-        assertThat(stored[0]).as("stored compressed").isEqualTo((byte) 1);
+        assertThat(stored[0]).as("stored compressed").isEqualTo((byte) 2);
         stored[stored.length / 2] ^= 0x10;
         setBytes(4200, stored);
         VerificationReport r = verify(new ArrayList<>());

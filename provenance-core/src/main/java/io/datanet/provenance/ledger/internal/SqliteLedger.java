@@ -15,6 +15,7 @@ import io.datanet.provenance.ledger.NoteVerifier;
 import io.datanet.provenance.ledger.RecordNotFoundException;
 import io.datanet.provenance.ledger.SignedCheckpoint;
 import io.datanet.provenance.ledger.VerificationReport;
+import io.datanet.provenance.ledger.internal.EncodedRecords.Encoded;
 import io.datanet.provenance.record.CanonicalRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -360,42 +361,25 @@ public final class SqliteLedger implements Ledger {
 
     @Override
     public LedgerEntry append(CanonicalRecord record) {
-        byte[] bytes = record.bytes();
-        return groupCommit.append(new Encoded(record, bytes, RecordCodec.encode(bytes))); // encoded outside the lock
-    }
-
-    /** A record to append, with its canonical bytes and their stored form ({@link RecordCodec}). */
-    private record Encoded(CanonicalRecord record, byte[] bytes, byte[] stored) {}
-
-    /** The records to append with their stored forms, encoded on all cores when there are many. */
-    private static List<Encoded> encode(List<CanonicalRecord> records) {
-        List<byte[]> bytes = new ArrayList<>(records.size());
-        for (CanonicalRecord r : records) {
-            bytes.add(r.bytes());
-        }
-        byte[][] stored = RecordCodec.encodeAll(bytes);
-        List<Encoded> out = new ArrayList<>(records.size());
-        for (int i = 0; i < stored.length; i++) {
-            out.add(new Encoded(records.get(i), bytes.get(i), stored[i]));
-        }
-        return out;
+        return groupCommit.append(Encoded.of(record)); // compressed and hashed outside the lock
     }
 
     /**
      * Appends in one transaction. The fast path inserts every record of the call, then one query finds both the
      * records that were already logged (same 32-bit id key and the same bytes) and the fine-tune links to set;
      * only when a record turns out to be logged already is the transaction rolled back and redone with a
-     * duplicate probe per record, so the common case pays no probe per record.
+     * duplicate probe per record, so the common case pays no probe per record. The records are compressed and hashed
+     * on the other cores while the ones before them are inserted ({@link EncodedRecords}).
      */
     @Override
     public List<LedgerEntry> appendAll(List<CanonicalRecord> records) {
-        return appendEncoded(encode(records), false);
+        return appendEncoded(EncodedRecords.of(records), false);
     }
 
     /** {@inheritDoc} The checkpoint is signed inside the append's transaction: one commit, one WAL sync. */
     @Override
     public List<LedgerEntry> appendAllAndCheckpoint(List<CanonicalRecord> records) {
-        return appendEncoded(encode(records), signer != null);
+        return appendEncoded(EncodedRecords.of(records), signer != null);
     }
 
     private synchronized List<LedgerEntry> appendEncoded(List<Encoded> records, boolean sign) {
@@ -434,6 +418,7 @@ public final class SqliteLedger implements Ledger {
         IndexFile.Rows rows = new IndexFile.Rows(sql, dataNets);
         Map<Digest, LedgerEntry> inBatch = new HashMap<>();
         Map<Long, Digest> waiting = new HashMap<>();
+        int batched = 0;
         for (Encoded e : records) {
             CanonicalRecord r = e.record();
             Digest id = r.id();
@@ -445,8 +430,7 @@ public final class SqliteLedger implements Ledger {
                 out.add(existing);
                 continue;
             }
-            RecordFacts facts = RecordFacts.of(r);
-            byte[] bytes = e.bytes();
+            RecordFacts facts = e.facts();
             int idKey = Keys.of(id);
             int modelKey = Keys.ofModel(facts.modelRef());
             Integer parentKey = facts.parent() == null ? null : Keys.ofHexPrefix(facts.parent());
@@ -468,8 +452,12 @@ public final class SqliteLedger implements Ledger {
             insert.setBytes(5, e.stored());
             weights.add(facts.weightsDigest());
             insert.addBatch();
+            if (++batched == EncodedRecords.CHUNK) {
+                insert.executeBatch(); // while the next chunk is being compressed
+                batched = 0;
+            }
             rows.add(next, idKey, modelKey, parentIdx, parentKey, facts.dataNets());
-            leaves.add(MerkleHash.leaf(bytes));
+            leaves.add(e.leaf());
             LedgerEntry entry = new LedgerEntry(next, r);
             inBatch.put(id, entry);
             added.add(r);
