@@ -101,12 +101,12 @@ final class LineageScaleStorage {
     }
 
     /**
-     * The canonical length of a stored row: a row compressed by the ledger (format byte 1) starts with it as an
-     * unsigned LEB128 varint; a row stored as it is ('{') is its own length. Read here rather than decompressing
+     * The canonical length of a stored row: a row compressed by the ledger (format byte 1 or 2) starts with it as
+     * an unsigned LEB128 varint after the format byte; a row stored as it is ('{') is its own length. Read here rather than decompressing
      * 10M rows: the queries and verify phases read the records through the ledger.
      */
     static long canonicalLength(byte[] stored) {
-        if (stored.length == 0 || stored[0] != 1) {
+        if (stored.length == 0 || stored[0] == '{') {
             return stored.length;
         }
         long n = 0;
