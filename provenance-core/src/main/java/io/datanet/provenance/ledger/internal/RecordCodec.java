@@ -12,9 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
-import java.util.List;
 import java.util.zip.DataFormatException;
-import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
 /**
@@ -32,7 +30,7 @@ import java.util.zip.Inflater;
  *                    back, so flipping a bit of it would still give the record). The standard tool reads it:
  *                    {@code tail -c +K row | zstd -d -D record-dictionary-v1.txt}, K past the varint.
  * stored[0] == 0x01  format 1, the first rows of schema 4 (read, no longer written): the same varint, then raw
- *                    DEFLATE (RFC 1951) with the same dictionary as its preset dictionary
+ *                    DEFLATE (RFC 1951, level 3) with the same dictionary as its preset dictionary
  * </pre>
  *
  * The dictionary holds the keys and common values of the v1 record; its SHA-256 is pinned below, since changing it
@@ -49,20 +47,17 @@ final class RecordCodec {
     private static final byte PLAIN = '{';
     private static final String DICTIONARY_RESOURCE = "record-dictionary-v1.txt";
     static final String DICTIONARY_SHA256 = "c12bda7302beb2a01bf000d6d5ec986d3bf971f27009e8ff2f13676f491fa67a";
-    /** Deflate level 3 (format 1): within 5 % of level 6's size on the scale ledger's records, for ~20 % less time. */
-    private static final int LEVEL = 3;
     /** Zstandard level 3 (format 2): level 1 is as fast on these records and 1 % larger, level 4 6 % smaller and 45 % slower. */
     private static final int ZSTD_LEVEL = 3;
     /** The longest record stored compressed (longer ones are stored as they are); far above what a run records. */
     private static final int MAX_LENGTH = 64 << 20;
     private static final byte[] DICTIONARY = loadDictionary();
     /**
-     * Idle deflaters and inflaters, reused (a deflater holds ~256 KB of native memory, an inflater ~40 KB) and kept
-     * to a few per core rather than one per thread that ever appended or read: an application may append from
+     * Idle (de)compression contexts, reused (each holds native memory: a zstd compression context ~100s of KB, an
+     * inflater ~40 KB) and kept to a few per core rather than one per thread that ever appended or read: an application may append from
      * hundreds of threads.
      */
     private static final int POOLED = 2 * Runtime.getRuntime().availableProcessors() + 2;
-    private static final Pool<Deflater> DEFLATERS = new Pool<>(() -> new Deflater(LEVEL, true), Deflater::end);
     private static final Pool<Inflater> INFLATERS = new Pool<>(() -> new Inflater(true), Inflater::end);
     /** The dictionary digested once for compressing and once for decompressing; both are shared by every context. */
     private static final ZstdDictCompress ZSTD_DICT = new ZstdDictCompress(DICTIONARY, 0, DICTIONARY.length,
@@ -118,38 +113,6 @@ final class RecordCodec {
             }
             out[at++] = (byte) (n & 0x7f | 0x80);
         }
-    }
-
-    /**
-     * The format 1 form (raw DEFLATE), which new rows no longer get: kept so that tests can write the rows a ledger
-     * of the first schema-4 builds holds, and show they still read.
-     */
-    static byte[] encodeFormat1(byte[] canonical) {
-        Deflater d = DEFLATERS.take();
-        try {
-            return encodeFormat1(canonical, d);
-        } finally {
-            DEFLATERS.give(d);
-        }
-    }
-
-    private static byte[] encodeFormat1(byte[] canonical, Deflater d) {
-        if (canonical.length > MAX_LENGTH) {
-            return canonical;
-        }
-        d.reset();
-        d.setDictionary(DICTIONARY);
-        d.setInput(canonical);
-        d.finish();
-        byte[] out = new byte[canonical.length + 16];
-        int at = header(out, DEFLATE_V1, canonical.length);
-        while (!d.finished()) {
-            if (at == out.length) {
-                return canonical; // would not shrink
-            }
-            at += d.deflate(out, at, out.length - at);
-        }
-        return at < canonical.length ? Arrays.copyOf(out, at) : canonical;
     }
 
     /**

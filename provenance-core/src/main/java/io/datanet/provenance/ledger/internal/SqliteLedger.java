@@ -9,7 +9,6 @@ import io.datanet.provenance.ledger.Ledger;
 import io.datanet.provenance.ledger.LedgerEntry;
 import io.datanet.provenance.ledger.LedgerException;
 import io.datanet.provenance.ledger.LedgerOptions;
-import io.datanet.provenance.ledger.MerkleHash;
 import io.datanet.provenance.ledger.NoteSigner;
 import io.datanet.provenance.ledger.NoteVerifier;
 import io.datanet.provenance.ledger.RecordNotFoundException;

@@ -50,7 +50,7 @@ class RecordCodecRoundTripsAndRefusesDamageTest {
     @Test
     void formatOneRowsStillReadByteForByte() {
         for (byte[] bytes : samples()) {
-            byte[] s = RecordCodec.encodeFormat1(bytes);
+            byte[] s = FormatOneRows.encode(bytes);
             assertThat(s[0]).isEqualTo(RecordCodec.DEFLATE_V1);
             assertThat(RecordCodec.decode(s)).isEqualTo(bytes);
         }
@@ -69,7 +69,7 @@ class RecordCodecRoundTripsAndRefusesDamageTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("ledger.db"));
              PreparedStatement set = c.prepareStatement("UPDATE records SET bytes = ? WHERE idx = ?")) {
             for (int i = 0; i < 40; i++) {
-                set.setBytes(1, RecordCodec.encodeFormat1(records.get(i).bytes()));
+                set.setBytes(1, FormatOneRows.encode(records.get(i).bytes()));
                 set.setInt(2, i);
                 assertThat(set.executeUpdate()).isEqualTo(1);
             }
@@ -163,7 +163,7 @@ class RecordCodecRoundTripsAndRefusesDamageTest {
     void aFlippedByteAnywhereInAStoredRowNeverReadsAsTheRecord() {
         byte[] bytes = SampleRecords.canonical(7).bytes();
         flipEachByteOf(bytes, RecordCodec.encode(bytes));
-        flipEachByteOf(bytes, RecordCodec.encodeFormat1(bytes));
+        flipEachByteOf(bytes, FormatOneRows.encode(bytes));
     }
 
     private static void flipEachByteOf(byte[] bytes, byte[] stored) {
@@ -184,7 +184,7 @@ class RecordCodecRoundTripsAndRefusesDamageTest {
     @Test
     void truncatedPaddedAndUnknownRowsAreRefusedWithTheReason() {
         refusesTruncatedAndPadded(RecordCodec.encode(SampleRecords.canonical(1).bytes()));
-        refusesTruncatedAndPadded(RecordCodec.encodeFormat1(SampleRecords.canonical(1).bytes()));
+        refusesTruncatedAndPadded(FormatOneRows.encode(SampleRecords.canonical(1).bytes()));
     }
 
     private static void refusesTruncatedAndPadded(byte[] stored) {
