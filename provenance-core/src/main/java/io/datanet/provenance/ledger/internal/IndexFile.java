@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteErrorCode;
 
 /**
  * The lookup indexes of the embedded ledger, in their own SQLite file beside {@code ledger.db}
@@ -34,14 +35,21 @@ import org.slf4j.LoggerFactory;
  * build with these tables back in ledger.db appended as fast, within the runs' noise (BENCHMARKS.md, core (a)).
  * Whether to move them back is left to the maintainers (docs/scale-and-postgres.md, section 2.1b).
  *
- * <p>Everything here is derived from the records, so this file is written with {@code synchronous=NORMAL}: its
- * commits are atomic but not synced; only {@code ledger.db}, which holds the records, tree tiles and
- * checkpoints, is synced on every commit. One transaction writes both files, but SQLite commits two WAL files
- * one after the other, so a crash (or power loss, which may also undo this file's unsynced commits) can leave
- * the index behind the records, or, with an old copy of {@code ledger.db}, ahead of them. Every write
- * transaction first {@link #catchUp catches up}: it indexes the entries from {@code upto} on, from their rows.
- * An index that is missing, another ledger's or ahead of the records is rebuilt from them.
- * {@code verify} recomputes every row.
+ * <p>Everything here is derived from the records, so this file is never synced on commit; only {@code ledger.db},
+ * which holds the records, tree tiles and checkpoints, is. One transaction writes both files, but SQLite commits
+ * two WAL files one after the other (the main database first), so a crash can leave the index behind the
+ * records, or, with an old copy of {@code ledger.db}, ahead of them. Every write transaction first
+ * {@link #catchUp catches up}: it indexes the entries from {@code upto} on, from their rows. An index that is
+ * missing, another ledger's or ahead of the records is rebuilt from them. {@code verify} recomputes every row.
+ *
+ * <p>Where the system names its boot ({@link BootId}: Linux), the ledger's connection writes this file with
+ * {@code synchronous=OFF}, so its checkpoints sync nothing either (at {@code NORMAL} they synced it every ~250
+ * appends, which kept single appends near 50 % of a raw commit; BENCHMARKS.md, core (a)). A process crash loses
+ * nothing that way, but an OS crash or power loss may leave any page of the file older than the rest, which no
+ * {@code upto} can tell. So every write transaction records in {@code ledger.db}'s (synced) {@code meta} the boot
+ * it writes this file in, a close syncs the file and clears that mark, and an open that finds the mark of
+ * another boot rebuilds the index in place ({@code SqliteLedger.INDEX_UNSYNCED}). Elsewhere the file is written
+ * with {@code synchronous=NORMAL}: atomic commits, synced at its checkpoints.
  */
 final class IndexFile {
     private static final Logger LOG = LoggerFactory.getLogger(IndexFile.class);
@@ -107,23 +115,41 @@ final class IndexFile {
 
     /**
      * Inside a write transaction, before anything is appended: brings the index level with the {@code size}
-     * entries of the log.
+     * entries of the log. With {@code distrust}, rebuilds the whole index from the records whatever it holds: it was written without sync in an earlier boot
+     * of the machine and never synced since, so an OS crash may have left any of its pages at an older version.
+     * Its tables are emptied in place (concurrent openers wait on the write lock and then find it level), then
+     * SQLite's {@code quick_check} must pass on what is left (freelist and page accounting): when it does not,
+     * {@link Damaged} is thrown and the caller sets the file aside.
      */
     static void catchUp(Connection conn, Statements sql, DataNetNumbers dataNets, long size, String verifierKey,
-                           String location) throws SQLException {
-        long upto = upto(sql, verifierKey);
+                           String location, boolean distrust) throws SQLException {
+        long upto = distrust ? -1 : upto(sql, verifierKey); // a distrusted file is not read before it is emptied
         if (upto == size) {
             return;
         }
         long start = System.nanoTime();
         if (upto < 0 || upto > size) {
             // missing, new or another ledger's; or ahead of the records (an older ledger.db beside a newer index,
-            // which SQLite's commit order never leaves): rebuilt from the records
-            if (upto > size) {
+            // which SQLite's commit order never leaves); or not synced before the machine restarted: rebuilt
+            if (distrust) {
+                LOG.warn("the index of ledger {} was written without sync before the machine last restarted and "
+                        + "was not synced after; rebuilding it from the records", location);
+            } else if (upto > size) {
                 LOG.warn("the index of ledger {} covers {} entries but the log holds {}; rebuilding it", location,
                         upto, size);
             }
-            clear(conn, verifierKey);
+            try {
+                clear(conn, verifierKey);
+            } catch (SQLException e) {
+                int code = e.getErrorCode();
+                if (code == SQLiteErrorCode.SQLITE_CORRUPT.code || code == SQLiteErrorCode.SQLITE_NOTADB.code) {
+                    throw new Damaged(e.getMessage());
+                }
+                throw e;
+            }
+            if (distrust) {
+                quickCheck(conn);
+            }
             upto = 0;
             dataNets.forget();
         }
@@ -257,6 +283,22 @@ final class IndexFile {
         }
         for (long[] l : linked) {
             link(sql, l[1], (int) l[0], l[2]);
+        }
+    }
+
+    /** Thrown when the index file is damaged beyond emptying in place: the caller moves it aside and starts anew. */
+    static final class Damaged extends SQLException {
+        Damaged(String message) {
+            super(FILE + " is damaged: " + message);
+        }
+    }
+
+    private static void quickCheck(Connection conn) throws SQLException {
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("PRAGMA " + SCHEMA + ".quick_check")) {
+            String first = rs.next() ? rs.getString(1) : "no answer";
+            if (!"ok".equals(first)) {
+                throw new Damaged(first);
+            }
         }
     }
 

@@ -66,6 +66,12 @@ public final class SqliteLedger implements Ledger {
     private boolean appended;
     /** The log size at this handle's last commit, with the index level with it; -1 when not known. */
     private long levelAt = -1;
+    /** This boot of the machine ({@link BootId}), or null where the system does not say. */
+    private final String boot;
+    /** Whether this handle writes the index file without sync. */
+    private boolean indexUnsynced;
+    /** Whether this handle ran a transaction that may write the index file (then its close syncs it). */
+    private boolean indexWritten;
     private boolean closed;
 
     private SqliteLedger(Path dir, Connection conn, LedgerOptions options, String origin, String verifierKey,
@@ -82,6 +88,7 @@ public final class SqliteLedger implements Ledger {
         this.verifierKey = verifierKey;
         this.verifier = NoteVerifier.parse(verifierKey);
         this.signer = signer;
+        this.boot = BootId.current();
     }
 
     /**
@@ -100,6 +107,22 @@ public final class SqliteLedger implements Ledger {
      * @throws LedgerException naming the directory or file when it cannot be used
      */
     public static SqliteLedger open(Path dir, LedgerOptions options, boolean mustExist) {
+        try {
+            return open(dir, options, mustExist, null);
+        } catch (DamagedIndex e) {
+            return open(dir, options, mustExist, e.getCause().getMessage());
+        }
+    }
+
+    /** Thrown by an open that found the index file damaged, to be retried with the file set aside. */
+    private static final class DamagedIndex extends RuntimeException {
+        DamagedIndex(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    /** {@code indexDamaged}: why an earlier attempt found the index file damaged (it is set aside first), or null. */
+    private static SqliteLedger open(Path dir, LedgerOptions options, boolean mustExist, String indexDamaged) {
         Path db = dir.resolve(DB_FILE);
         if (mustExist && !Files.isRegularFile(db)) {
             throw new LedgerException(dir.toString(), "no ledger here (expected " + DB_FILE + ")");
@@ -125,7 +148,7 @@ public final class SqliteLedger implements Ledger {
         Connection conn = null;
         try {
             probe(db);
-            setAsideUnreadableIndex(dir);
+            setAsideUnreadableIndex(dir, indexDamaged);
             conn = DriverManager.getConnection("jdbc:sqlite:" + db, config.toProperties());
             LedgerSchema.configure(conn);
             try {
@@ -145,7 +168,14 @@ public final class SqliteLedger implements Ledger {
             }
             SqliteLedger ledger = new SqliteLedger(dir, conn, options, identity[0], identity[1], signer);
             ledger.catchUpIndex();
+            ledger.writeIndexUnsynced();
             return ledger;
+        } catch (IndexFile.Damaged e) {
+            closeQuietly(conn);
+            if (indexDamaged != null) {
+                throw new LedgerException(dir.resolve(IndexFile.FILE).toString(), describe(e), e);
+            }
+            throw new DamagedIndex(e);
         } catch (SQLException e) {
             closeQuietly(conn);
             throw new LedgerException(db.toString(), describe(e), e);
@@ -200,10 +230,11 @@ public final class SqliteLedger implements Ledger {
     }
 
     /**
-     * The index file holds only derived data: one that SQLite cannot read is moved aside (to
+     * The index file holds only derived data: one that SQLite cannot read (or that an earlier attempt found
+     * {@code damaged} while rebuilding it: the reason, else null) is moved aside (to
      * {@code ledger-index.db.unreadable}) and rebuilt from the records when the ledger opens.
      */
-    private static void setAsideUnreadableIndex(Path dir) {
+    private static void setAsideUnreadableIndex(Path dir, String damaged) {
         Path index = dir.resolve(IndexFile.FILE);
         if (!Files.isRegularFile(index) || index.toFile().length() == 0) {
             return;
@@ -214,6 +245,9 @@ public final class SqliteLedger implements Ledger {
              Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM sqlite_master")) {
             rs.next();
+            if (damaged != null) {
+                throw new SQLException(damaged, "damaged", SQLiteErrorCode.SQLITE_CORRUPT.code);
+            }
         } catch (SQLException e) {
             int code = e.getErrorCode();
             if (code != SQLiteErrorCode.SQLITE_NOTADB.code && code != SQLiteErrorCode.SQLITE_CORRUPT.code) {
@@ -565,18 +599,109 @@ public final class SqliteLedger implements Ledger {
     }
 
     /**
-     * Inside a write transaction: brings the index file level with the {@code size} entries of the log. Skipped
-     * when this handle made the last commit (the log is still the size it left it at): the index is level then.
+     * Inside a write transaction, first in every one that writes the index file: brings it level with the
+     * {@code size} entries of the log, rebuilding it when it was written without sync in an earlier boot of the
+     * machine and never synced since ({@link #INDEX_UNSYNCED}), and marks it as written unsynced in this boot. The
+     * catching up is skipped when this handle made the last commit (the log is still the size it left it at): the
+     * index is level then.
      */
     private void catchUp(long size) throws SQLException {
-        if (size != levelAt) {
-            IndexFile.catchUp(conn, sql, dataNets, size, verifierKey, location);
+        indexWritten = true;
+        String mark = indexMark();
+        boolean distrust = mark != null && !mark.equals(boot);
+        if (distrust || size != levelAt) {
+            IndexFile.catchUp(conn, sql, dataNets, size, verifierKey, location, distrust);
+        }
+        if (boot == null ? mark != null : !boot.equals(mark)) {
+            // in ledger.db, in this transaction: SQLite commits the main database's WAL (synced) before the
+            // index file's, and the index file is checkpointed only after both, so the mark is on disk before any
+            // unsynced write of this boot can reach the index file's pages
+            PreparedStatement ps = sql.get(boot == null ? "DELETE FROM main.meta WHERE key = ?"
+                    : "INSERT OR REPLACE INTO main.meta(key, value) VALUES (?, ?)");
+            ps.setString(1, INDEX_UNSYNCED);
+            if (boot != null) {
+                ps.setString(2, boot);
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * The key in ledger.db's {@code meta} table whose value is the boot in which the index file was last written
+     * without sync; absent while the index file is synced (since the last close that could sync it). The index
+     * file is written with {@code synchronous=OFF} where the boot is known: its commits and checkpoints then sync
+     * nothing, and a process crash still loses nothing (the writes are in the kernel's page cache), but an OS crash
+     * or power loss may leave any of its pages older than the rest. Both end the boot, so an index marked with
+     * another boot is rebuilt from the records when the ledger opens.
+     */
+    static final String INDEX_UNSYNCED = "index-unsynced-boot";
+
+    private String indexMark() throws SQLException {
+        PreparedStatement ps = sql.get("SELECT value FROM main.meta WHERE key = ?");
+        ps.setString(1, INDEX_UNSYNCED);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    /**
+     * After open: the index file's later commits and checkpoints sync nothing. Every transaction that writes it
+     * has marked it first ({@link #catchUp}); {@link #close} syncs it and clears the mark.
+     */
+    private void writeIndexUnsynced() throws SQLException {
+        if (boot == null) {
+            return;
+        }
+        try (Statement st = conn.createStatement()) {
+            st.execute("PRAGMA " + IndexFile.SCHEMA + ".synchronous = OFF");
+        }
+        indexUnsynced = true;
+    }
+
+    /**
+     * At close: syncs the index file (a checkpoint of its whole WAL with syncs) and clears the mark, in a write
+     * transaction that first checks no other connection committed to the index file since the checkpoint began
+     * (SQLite's {@code data_version}). When a reader keeps the checkpoint from finishing, or another writer got in
+     * between, the mark stays: the cost is a rebuild if the machine restarts before a later close clears it.
+     */
+    private void syncIndexAndClearMark() {
+        try (Statement st = conn.createStatement()) {
+            long version = dataVersion(st);
+            st.execute("PRAGMA " + IndexFile.SCHEMA + ".synchronous = FULL");
+            indexUnsynced = false;
+            try (ResultSet rs = st.executeQuery("PRAGMA " + IndexFile.SCHEMA + ".wal_checkpoint(PASSIVE)")) {
+                // (busy, frames in the WAL, frames checkpointed): the file is synced when all were copied
+                if (!rs.next() || rs.getInt(1) != 0 || rs.getInt(2) != rs.getInt(3)) {
+                    return;
+                }
+            }
+            begin(conn);
+            try {
+                if (dataVersion(st) == version && boot.equals(indexMark())) {
+                    PreparedStatement del = sql.get("DELETE FROM main.meta WHERE key = ?");
+                    del.setString(1, INDEX_UNSYNCED);
+                    del.executeUpdate();
+                }
+                commit(conn);
+            } catch (SQLException | RuntimeException e) {
+                rollback(conn);
+                throw e;
+            }
+        } catch (SQLException e) {
+            LOG.warn("could not sync the index file of ledger {} while closing it: {}", location, e.getMessage());
+        }
+    }
+
+    private static long dataVersion(Statement st) throws SQLException {
+        try (ResultSet rs = st.executeQuery("PRAGMA " + IndexFile.SCHEMA + ".data_version")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
     /** At open, and before a verification: the index catches up in its own write transaction if it must. */
     private void catchUpIndex() throws SQLException {
-        if (IndexFile.upto(sql, verifierKey) == nextIndex()) {
+        if (!distrustIndex() && IndexFile.upto(sql, verifierKey) == nextIndex()) {
             return;
         }
         begin(conn);
@@ -588,6 +713,12 @@ public final class SqliteLedger implements Ledger {
             rollbackQuietly();
             throw e;
         }
+    }
+
+    /** Whether the index file was written without sync in another boot (or this system does not say which boot). */
+    private boolean distrustIndex() throws SQLException {
+        String mark = indexMark();
+        return mark != null && !mark.equals(boot);
     }
 
     private long nextIndex() throws SQLException {
@@ -1168,6 +1299,9 @@ public final class SqliteLedger implements Ledger {
         } catch (RuntimeException e) {
             LOG.warn("could not sign a checkpoint while closing ledger {}: {}", location, e.getMessage());
         } finally {
+            if (indexUnsynced && indexWritten) {
+                syncIndexAndClearMark();
+            }
             closed = true;
             sql.close();
             closeQuietly(conn);
