@@ -346,16 +346,27 @@ public final class SqliteLedger implements Ledger {
      * A write turns auto-commit off, which makes the driver issue BEGIN IMMEDIATE (the transaction mode
      * set at open): SQLite's write lock is taken up front, so two appenders never read the same tree
      * size. (Issuing BEGIN by hand on an auto-commit connection does not work: the driver commits any
-     * open transaction after each statement it runs in auto-commit mode.) Turning auto-commit back on
-     * ends the empty transaction the driver begins after every commit, releasing the lock.
+     * open transaction after each statement it runs in auto-commit mode.) A commit turns auto-commit back
+     * on, which makes the driver issue COMMIT; the driver's own commit() would issue COMMIT and then BEGIN
+     * IMMEDIATE again, taking the write lock of both database files once more only for the empty
+     * transaction to be committed at once.
      */
     private static void begin(Connection conn) throws SQLException {
         conn.setAutoCommit(false);
     }
 
     private static void commit(Connection conn) throws SQLException {
-        conn.commit();
-        conn.setAutoCommit(true);
+        try {
+            conn.setAutoCommit(true);
+        } catch (SQLException e) {
+            // the driver is in auto-commit mode before it issues COMMIT: end what SQLite may have left open
+            try (Statement st = conn.createStatement()) {
+                st.execute("ROLLBACK");
+            } catch (SQLException none) {
+                // no transaction was left open
+            }
+            throw e;
+        }
     }
 
     private static void rollback(Connection conn) {
