@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.datanet.provenance.ledger.internal.Keys;
 import io.datanet.provenance.record.CanonicalRecord;
 import io.datanet.provenance.testing.SampleRecords;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -249,6 +251,20 @@ class TheIndexFileIsDerivedAndRebuiltTest {
         Files.write(dir.resolve("ledger-index.db"), garbage);
         assertWholeAndAppendable();
         assertThat(Files.readAllBytes(dir.resolve("ledger-index.db.unreadable"))).isEqualTo(garbage);
+    }
+
+    /** A readable first page but a malformed page behind it (the one holding {@code upto}): set aside, not blamed on ledger.db. */
+    @Test
+    void anIndexFileWithADamagedPageIsSetAsideAndRebuilt() throws Exception {
+        long page = count("SELECT rootpage FROM sqlite_master WHERE name = 'state'");
+        try (RandomAccessFile f = new RandomAccessFile(dir.resolve("ledger-index.db").toFile(), "rw")) {
+            byte[] garbage = new byte[4096];
+            Arrays.fill(garbage, (byte) 0x5a);
+            f.seek((page - 1) * 4096);
+            f.write(garbage);
+        }
+        assertWholeAndAppendable();
+        assertThat(dir.resolve("ledger-index.db.unreadable")).exists();
     }
 
     @Test

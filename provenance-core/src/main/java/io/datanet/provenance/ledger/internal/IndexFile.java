@@ -89,10 +89,24 @@ final class IndexFile {
                 + "PRIMARY KEY(n, idx)) WITHOUT ROWID");
     }
 
-    /** The entries [0, upto) the index holds, or -1 when it belongs to no ledger or to another one. */
+    /**
+     * The entries [0, upto) the index holds, or -1 when it belongs to no ledger or to another one.
+     *
+     * @throws Damaged when SQLite finds the pages it reads malformed (a file whose first page is readable)
+     */
     static long upto(Statements sql, String verifierKey) throws SQLException {
-        String ledger = state(sql, "ledger");
-        String upto = state(sql, "upto");
+        String ledger;
+        String upto;
+        try {
+            ledger = state(sql, "ledger");
+            upto = state(sql, "upto");
+        } catch (SQLException e) {
+            int code = e.getErrorCode();
+            if (code == SQLiteErrorCode.SQLITE_CORRUPT.code || code == SQLiteErrorCode.SQLITE_NOTADB.code) {
+                throw new Damaged(e.getMessage());
+            }
+            throw e;
+        }
         if (ledger == null || upto == null || !ledger.equals(verifierKey)) {
             return -1;
         }
