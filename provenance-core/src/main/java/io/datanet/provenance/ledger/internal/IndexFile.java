@@ -23,7 +23,8 @@ import org.sqlite.SQLiteErrorCode;
  * ix.orphans(parentkey, idx) fine-tunes whose parent is not logged (yet), by the parent's id key
  * ix.datanets(n, id)         DataNet ids numbered in order of first use
  * ix.datanet_uses(n, idx)    entry idx trained directly on DataNet number n
- * ix.state(key, value)       'upto': the entries [0, upto) indexed; 'ledger': the verifier key of its ledger
+ * ix.state(key, value)       'upto': the entries [0, upto) indexed; 'ledger': the verifier key of its ledger;
+ *                            'synced': when a close last synced the file (its write gives the checkpoint work)
  * </pre>
  *
  * <p>Why a second file: WAL writes whole pages, and the records want 64 KB pages (a ~1.3 KB record row leaves
@@ -101,11 +102,7 @@ final class IndexFile {
             ledger = state(sql, "ledger");
             upto = state(sql, "upto");
         } catch (SQLException e) {
-            int code = e.getErrorCode();
-            if (code == SQLiteErrorCode.SQLITE_CORRUPT.code || code == SQLiteErrorCode.SQLITE_NOTADB.code) {
-                throw new Damaged(e.getMessage());
-            }
-            throw e;
+            throw Damaged.ifMalformed(e);
         }
         if (ledger == null || upto == null || !ledger.equals(verifierKey)) {
             return -1;
@@ -129,8 +126,9 @@ final class IndexFile {
 
     /**
      * Inside a write transaction, before anything is appended: brings the index level with the {@code size}
-     * entries of the log. With {@code distrust}, rebuilds the whole index from the records whatever it holds: it was written without sync in an earlier boot
-     * of the machine and never synced since, so an OS crash may have left any of its pages at an older version.
+     * entries of the log. With {@code distrust}, rebuilds the whole index from the records whatever it holds: it
+     * was written without sync in an earlier boot of the machine and never synced since, so an OS crash may have
+     * left any of its pages at an older version.
      * Its tables are emptied in place (concurrent openers wait on the write lock and then find it level), then
      * SQLite's {@code quick_check} must pass on what is left (freelist and page accounting): when it does not,
      * {@link Damaged} is thrown and the caller sets the file aside.
@@ -155,11 +153,7 @@ final class IndexFile {
             try {
                 clear(conn, verifierKey);
             } catch (SQLException e) {
-                int code = e.getErrorCode();
-                if (code == SQLiteErrorCode.SQLITE_CORRUPT.code || code == SQLiteErrorCode.SQLITE_NOTADB.code) {
-                    throw new Damaged(e.getMessage());
-                }
-                throw e;
+                throw Damaged.ifMalformed(e);
             }
             if (distrust) {
                 quickCheck(conn);
@@ -304,6 +298,13 @@ final class IndexFile {
     static final class Damaged extends SQLException {
         Damaged(String message) {
             super(FILE + " is damaged: " + message);
+        }
+
+        /** {@code e} as {@link Damaged} when SQLite found the pages malformed, else {@code e} itself. */
+        static SQLException ifMalformed(SQLException e) {
+            int code = e.getErrorCode();
+            return code == SQLiteErrorCode.SQLITE_CORRUPT.code || code == SQLiteErrorCode.SQLITE_NOTADB.code
+                    ? new Damaged(e.getMessage()) : e;
         }
     }
 

@@ -670,16 +670,31 @@ public final class SqliteLedger implements Ledger {
     }
 
     /**
-     * At close: syncs the index file (a checkpoint of its whole WAL with syncs) and clears the mark, in a write
-     * transaction that first checks no other connection committed to the index file since the checkpoint began
-     * (SQLite's {@code data_version}). When a reader keeps the checkpoint from finishing, or another writer got in
-     * between, the mark stays: the cost is a rebuild if the machine restarts before a later close clears it.
+     * At close: syncs the index file and clears the mark. A checkpoint syncs the WAL and the database file only
+     * when it copies frames (one with nothing left to copy syncs nothing, though earlier checkpoints at
+     * {@code OFF} left the file's pages unsynced), so a synced commit first gives it a frame to copy: with the
+     * file at {@code FULL}, a complete checkpoint then syncs its WAL as it stands and the whole database file.
+     * The mark is cleared in a write transaction that first checks no other connection committed to the index file
+     * since before that commit (SQLite's {@code data_version}). When a reader keeps the checkpoint from finishing,
+     * or another writer got in between, the mark stays: the cost is a rebuild if the machine restarts before a
+     * later close clears it. (Opening the file to fsync it from Java is not an option: closing that descriptor would
+     * drop every POSIX lock this process's SQLite connections hold on it.)
      */
     private void syncIndexAndClearMark() {
         try (Statement st = conn.createStatement()) {
-            long version = dataVersion(st);
             st.execute("PRAGMA " + IndexFile.SCHEMA + ".synchronous = FULL");
             indexUnsynced = false;
+            long version = dataVersion(st);
+            begin(conn);
+            try {
+                PreparedStatement touch = sql.get("INSERT OR REPLACE INTO ix.state(key, value) VALUES ('synced', ?)");
+                touch.setString(1, Long.toString(System.currentTimeMillis()));
+                touch.executeUpdate();
+                commit(conn);
+            } catch (SQLException | RuntimeException e) {
+                rollback(conn);
+                throw e;
+            }
             try (ResultSet rs = st.executeQuery("PRAGMA " + IndexFile.SCHEMA + ".wal_checkpoint(PASSIVE)")) {
                 // (busy, frames in the WAL, frames checkpointed): the file is synced when all were copied
                 if (!rs.next() || rs.getInt(1) != 0 || rs.getInt(2) != rs.getInt(3)) {
