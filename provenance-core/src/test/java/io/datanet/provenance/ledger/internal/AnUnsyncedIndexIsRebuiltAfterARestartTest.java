@@ -104,6 +104,12 @@ class AnUnsyncedIndexIsRebuiltAfterARestartTest {
             assertThat(mark()).isEqualTo("boot-1");
         }
         assertThat(mark()).as("cleared by the close, after syncing the index file").isNull();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(IndexFile.FILE));
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM state WHERE key = 'synced'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("the synced commit that gives the close's checkpoint a frame to copy").isOne();
+        }
         try (Ledger ledger = Ledger.openExisting(dir)) {
             assertThat(ledger.find(records.get(7).id())).isPresent();
         }
