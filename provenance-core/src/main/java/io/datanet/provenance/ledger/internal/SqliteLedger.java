@@ -68,8 +68,6 @@ public final class SqliteLedger implements Ledger {
     private long levelAt = -1;
     /** This boot of the machine ({@link BootId}), or null where the system does not say. */
     private final String boot;
-    /** Whether this handle writes the index file without sync. */
-    private boolean indexUnsynced;
     /** Whether this handle ran a transaction that may write the index file (then its close syncs it). */
     private boolean indexWritten;
     private boolean closed;
@@ -666,7 +664,6 @@ public final class SqliteLedger implements Ledger {
         try (Statement st = conn.createStatement()) {
             st.execute("PRAGMA " + IndexFile.SCHEMA + ".synchronous = OFF");
         }
-        indexUnsynced = true;
     }
 
     /**
@@ -683,7 +680,6 @@ public final class SqliteLedger implements Ledger {
     private void syncIndexAndClearMark() {
         try (Statement st = conn.createStatement()) {
             st.execute("PRAGMA " + IndexFile.SCHEMA + ".synchronous = FULL");
-            indexUnsynced = false;
             long version = dataVersion(st);
             begin(conn);
             try {
@@ -1325,7 +1321,7 @@ public final class SqliteLedger implements Ledger {
         } catch (RuntimeException e) {
             LOG.warn("could not sign a checkpoint while closing ledger {}: {}", location, e.getMessage());
         } finally {
-            if (indexUnsynced && indexWritten) {
+            if (boot != null && indexWritten) { // the index file was written without sync
                 syncIndexAndClearMark();
             }
             closed = true;
